@@ -1,7 +1,42 @@
-//! The Revendo trade-in till: a Tauri shell around the protocol client and the journal.
+//! The Revendo trade-in till: a Tauri shell around the protocol client, the order
+//! journal and the built-in Revendo simulation.
+//!
+//! Rust owns every decision and every secret; the page is a view that calls the
+//! commands in [`commands`].
 
-pub fn run() {
-    tauri::Builder::default()
-        .run(tauri::generate_context!("tauri.conf.json"))
-        .expect("the till's window could not be started");
+mod cli;
+mod commands;
+mod data_dir;
+mod dto;
+mod endpoints;
+mod error;
+mod finalize;
+mod key_command;
+mod keychain;
+mod logging;
+mod quote_desk;
+mod settings;
+mod startup;
+mod till;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+pub use cli::Cli;
+
+/// Starts the till, or runs an administration command, and reports how it ended.
+pub fn run() -> ExitCode {
+    let cli = Cli::parse();
+    if let Some(cli::Command::Key { action, api_base }) = &cli.command {
+        return key_command::run(*action, api_base.as_deref());
+    }
+
+    match startup::launch(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("revendo-pos: {error}");
+            ExitCode::FAILURE
+        }
+    }
 }

@@ -1,0 +1,159 @@
+//! The commands the page may call. Each one only delegates; the decisions live in the
+//! modules beside it. `build.rs` lists them and the capability files grant them.
+
+use order_journal::{HistoryQuery, OrderState};
+use revendo_protocol::{CustomerInput, FieldError, IframeEvent, Payout};
+use serde_json::Value;
+use tauri::State;
+
+use crate::dto::{AppInfo, FinalizedOrder, QuoteView};
+use crate::error::{Error, Result};
+use crate::finalize;
+use crate::keychain::KeyStatus;
+use crate::quote_desk::QUOTE_LIFETIME;
+use crate::settings::Settings;
+use crate::till::Till;
+
+/// What the page needs to render the till.
+#[tauri::command]
+pub fn app_info(till: State<'_, Till>) -> Result<AppInfo> {
+    let settings = till.settings();
+    let key = till.key_status();
+    let unresolved = HistoryQuery { states: vec![OrderState::Unresolved], ..Default::default() };
+    let unresolved_count = till.journal().totals(&unresolved)?.all.count;
+
+    Ok(AppInfo {
+        version: env!("CARGO_PKG_VERSION").to_owned(),
+        training: till.is_training(),
+        environment: till.endpoints.kind,
+        iframe_url: till.endpoints.iframe_url.clone(),
+        revendo_origin: till.endpoints.origin.clone(),
+        display: settings.display,
+        language: settings.language,
+        store_id: settings.store_id,
+        till_id: settings.till_id,
+        operator: settings.operator,
+        api_key_stored: key.stored,
+        keychain_available: key.available,
+        unresolved_count,
+        quote_lifetime_seconds: QUOTE_LIFETIME.as_secs(),
+    })
+}
+
+/// Holds the quote of a `revendo_device_selected` message that passed the page's
+/// origin and source checks; Rust parses it again and trusts nothing in it.
+#[tauri::command]
+pub fn capture_quote(till: State<'_, Till>, event: Value) -> Result<QuoteView> {
+    match IframeEvent::parse(&event)? {
+        IframeEvent::DeviceSelected { quote } => {
+            let now = time::OffsetDateTime::now_utc();
+            Ok(QuoteView::from(till.desk().capture(quote, now)))
+        }
+        _ => Err(Error::InvalidEvent(revendo_protocol::IframeEventError::InvalidField {
+            event: "capture_quote",
+            field: "type",
+        })),
+    }
+}
+
+/// Applies a `revendo_cart_updated` message; `None` when it does not concern the
+/// held quote.
+#[tauri::command]
+pub fn update_cart(till: State<'_, Till>, event: Value) -> Result<Option<QuoteView>> {
+    match IframeEvent::parse(&event)? {
+        IframeEvent::CartUpdated { cart } => {
+            Ok(till.desk().update_cart(&cart).map(QuoteView::from))
+        }
+        _ => Err(Error::InvalidEvent(revendo_protocol::IframeEventError::InvalidField {
+            event: "update_cart",
+            field: "type",
+        })),
+    }
+}
+
+/// Switches the held quote between cash and voucher.
+#[tauri::command]
+pub fn set_payout(till: State<'_, Till>, payout: Payout) -> Result<QuoteView> {
+    till.desk().set_payout(payout).map(QuoteView::from).ok_or(Error::NoQuote)
+}
+
+/// Forgets the held quote: when Revendo's page removed it (`price_id`), or for a new
+/// customer (`None`).
+#[tauri::command]
+pub fn forget_quote(till: State<'_, Till>, price_id: Option<String>) {
+    till.desk().forget(price_id.as_deref());
+}
+
+/// The held quote, for a page that was reloaded.
+#[tauri::command]
+pub fn current_quote(till: State<'_, Till>) -> Option<QuoteView> {
+    till.desk().current().map(QuoteView::from)
+}
+
+/// Checks the customer form; an empty list means every field is valid.
+#[tauri::command]
+pub fn validate_customer(customer: CustomerInput) -> Vec<FieldError> {
+    match customer.validate() {
+        Ok(_) => Vec::new(),
+        Err(errors) => errors.iter().copied().collect(),
+    }
+}
+
+/// Journals and sends the order of the held quote for this customer.
+#[tauri::command]
+pub async fn finalize_order(
+    till: State<'_, Till>,
+    customer: CustomerInput,
+) -> Result<FinalizedOrder> {
+    finalize::finalize_held_quote(&till, &customer).await
+}
+
+/// Sends an unresolved order again, with its partner order id unchanged.
+#[tauri::command]
+pub async fn resend_order(
+    till: State<'_, Till>,
+    partner_order_id: String,
+) -> Result<FinalizedOrder> {
+    finalize::resend_order(&till, &partner_order_id).await
+}
+
+/// Whether a key is stored; never the key.
+#[tauri::command]
+pub fn key_status(till: State<'_, Till>) -> KeyStatus {
+    till.key_status()
+}
+
+/// Stores the API key in the keychain, replacing the stored one.
+#[tauri::command]
+pub fn set_api_key(till: State<'_, Till>, key: String) -> Result<KeyStatus> {
+    till.key_entry()?.store(&key)?;
+    tracing::info!(api_base = till.endpoints.api_base, "API key stored in the keychain");
+    Ok(till.key_status())
+}
+
+/// Removes the API key from the keychain.
+#[tauri::command]
+pub fn delete_api_key(till: State<'_, Till>) -> Result<KeyStatus> {
+    till.key_entry()?.delete()?;
+    tracing::info!(api_base = till.endpoints.api_base, "API key deleted from the keychain");
+    Ok(till.key_status())
+}
+
+/// The current settings.
+#[tauri::command]
+pub fn get_settings(till: State<'_, Till>) -> Settings {
+    till.settings()
+}
+
+/// Checks and saves the settings; the environment takes effect at the next start.
+#[tauri::command]
+pub fn save_settings(till: State<'_, Till>, settings: Settings) -> Result<Settings> {
+    till.save_settings(settings)
+}
+
+/// Records messages the page dropped because they did not come from Revendo's frame.
+#[tauri::command]
+pub fn report_dropped_messages(count: u32, last_origin: String) {
+    let origin: String = last_origin.chars().take(120).collect();
+    tracing::warn!(count, origin, "messages from outside Revendo's frame dropped");
+}

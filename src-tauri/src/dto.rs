@@ -1,0 +1,103 @@
+//! What the commands hand the page. TypeScript declarations of these types are
+//! generated into `ui/bindings/` by the test build, so the page and Rust cannot drift.
+
+use revendo_protocol::{Adjustment, Coupon, Payout, Rappen, RevendoOrder};
+use serde::Serialize;
+use time::OffsetDateTime;
+
+use crate::endpoints::EndpointKind;
+use crate::quote_desk::HeldQuote;
+use crate::settings::{Display, Language};
+
+/// What the page needs to know about this run of the till.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
+#[serde(rename_all = "camelCase")]
+pub struct AppInfo {
+    pub version: String,
+    /// True in training mode: orders go to the built-in simulation.
+    pub training: bool,
+    pub environment: EndpointKind,
+    pub iframe_url: String,
+    /// The exact origin whose messages the page accepts.
+    pub revendo_origin: String,
+    pub display: Display,
+    /// The configured language; `None` follows the system.
+    pub language: Option<Language>,
+    pub store_id: String,
+    pub till_id: String,
+    pub operator: String,
+    pub api_key_stored: bool,
+    pub keychain_available: bool,
+    /// Orders whose outcome is unknown and that staff should resend.
+    pub unresolved_count: u64,
+    pub quote_lifetime_seconds: u64,
+}
+
+/// The held quote as the page shows it.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
+#[serde(rename_all = "camelCase")]
+pub struct QuoteView {
+    pub offer_id: String,
+    pub price_id: Option<String>,
+    pub temporary: bool,
+    /// Plain text from Revendo's page: the page must never interpret it as HTML.
+    pub product_name: String,
+    pub product_id: Option<String>,
+    pub quantity: u32,
+    pub base: Option<Rappen>,
+    pub cash: Rappen,
+    pub voucher: Rappen,
+    pub deductions: Vec<Adjustment>,
+    pub bonuses: Vec<Adjustment>,
+    pub coupons: Vec<Coupon>,
+    pub payout: Payout,
+    /// The amount paid out in the chosen way.
+    pub amount: Rappen,
+    #[serde(with = "time::serde::rfc3339")]
+    #[cfg_attr(test, ts(type = "string"))]
+    pub captured_at: OffsetDateTime,
+    #[serde(with = "time::serde::rfc3339")]
+    #[cfg_attr(test, ts(type = "string"))]
+    pub expires_at: OffsetDateTime,
+}
+
+impl From<&HeldQuote> for QuoteView {
+    fn from(held: &HeldQuote) -> Self {
+        let quote = &held.quote;
+        QuoteView {
+            offer_id: quote.offer_id.clone(),
+            price_id: quote.price_id.clone(),
+            temporary: quote.temporary,
+            product_name: quote.product.name.clone(),
+            product_id: quote.product.id.clone(),
+            quantity: quote.product.quantity,
+            base: quote.base,
+            cash: quote.cash,
+            voucher: quote.voucher,
+            deductions: quote.deductions.clone(),
+            bonuses: quote.bonuses.clone(),
+            coupons: quote.coupons.clone(),
+            payout: held.payout,
+            amount: held.amount(),
+            captured_at: held.captured_at,
+            expires_at: held.expires_at(),
+        }
+    }
+}
+
+/// A finalized order, as the done screen and the receipt show it.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
+#[serde(rename_all = "camelCase")]
+pub struct FinalizedOrder {
+    /// Our id, which staff quote to Revendo.
+    pub partner_order_id: String,
+    /// Revendo's answer, whichever shape it came in.
+    pub revendo: RevendoOrder,
+    pub product_name: String,
+    pub payout: Payout,
+    /// The amount of the chosen payout, as quoted.
+    pub amount: Rappen,
+}

@@ -1,0 +1,112 @@
+//! The Revendo API key in the operating system's keychain: Keychain on macOS,
+//! Credential Manager on Windows, the Secret Service on Linux.
+//!
+//! The key is stored under one service name, with the API base it belongs to as the
+//! account, so production, staging and a custom environment each keep their own key.
+//! Nothing here falls back to a file: without a keychain the till stores nothing.
+
+use revendo_protocol::ApiKey;
+use serde::Serialize;
+
+/// The service name the key is stored under (`secret-tool search service ch.revendo.till`).
+pub const SERVICE: &str = "ch.revendo.till";
+
+/// Why the keychain could not do what was asked.
+#[derive(Debug, thiserror::Error)]
+pub enum KeychainError {
+    /// This computer has no keychain service the till can use (on Linux: no Secret
+    /// Service on the session bus). Nothing was stored anywhere.
+    #[error("this computer has no keychain service; the API key cannot be stored")]
+    Unavailable,
+    /// The keychain refused or failed; the text is the keychain's own, which never
+    /// contains the key.
+    #[error("the keychain failed: {0}")]
+    Failed(String),
+    /// The key to store is empty or has characters a header cannot carry.
+    #[error("the API key is empty or contains spaces or control characters")]
+    InvalidKey,
+}
+
+/// What the page may learn about the key: whether one is stored, never the key itself.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../../ui/bindings/"))]
+#[serde(rename_all = "camelCase")]
+pub struct KeyStatus {
+    /// A key is stored for the current API base.
+    pub stored: bool,
+    /// A keychain service is available on this computer.
+    pub available: bool,
+}
+
+/// The key of one API base in the keychain.
+#[derive(Debug, Clone)]
+pub struct KeyEntry {
+    account: String,
+}
+
+impl KeyEntry {
+    /// The entry for the API base `api_base` (a trailing slash is ignored).
+    pub fn for_api_base(api_base: &str) -> KeyEntry {
+        KeyEntry { account: api_base.trim_end_matches('/').to_owned() }
+    }
+
+    /// Reads the stored key; `None` when none is stored.
+    pub fn load(&self) -> Result<Option<ApiKey>, KeychainError> {
+        match self.entry()?.get_password() {
+            Ok(key) => Ok(Some(ApiKey::new(key))),
+            Err(keyring::Error::NoEntry) => Ok(None),
+            Err(error) => Err(failed(error)),
+        }
+    }
+
+    /// Stores `key`, replacing any key stored before.
+    pub fn store(&self, key: &str) -> Result<(), KeychainError> {
+        let key = key.trim();
+        let printable = key.bytes().all(|b| b.is_ascii_graphic());
+        if key.is_empty() || !printable {
+            return Err(KeychainError::InvalidKey);
+        }
+        self.entry()?.set_password(key).map_err(failed)
+    }
+
+    /// Removes the stored key; removing an absent key is not an error.
+    pub fn delete(&self) -> Result<(), KeychainError> {
+        match self.entry()?.delete_credential() {
+            Ok(()) | Err(keyring::Error::NoEntry) => Ok(()),
+            Err(error) => Err(failed(error)),
+        }
+    }
+
+    /// Whether a key is stored, and whether there is a keychain at all.
+    pub fn status(&self) -> KeyStatus {
+        match self.load() {
+            Ok(stored) => KeyStatus { stored: stored.is_some(), available: true },
+            Err(_) => KeyStatus { stored: false, available: keychain_available() },
+        }
+    }
+
+    fn entry(&self) -> Result<keyring::Entry, KeychainError> {
+        keyring::Entry::new(SERVICE, &self.account).map_err(|error| match error {
+            keyring::Error::NoDefaultStore => KeychainError::Unavailable,
+            other => failed(other),
+        })
+    }
+}
+
+/// True when the operating system's keychain could be reached when the till started.
+pub fn keychain_available() -> bool {
+    keyring::Entry::store_status().is_ok()
+}
+
+fn failed(error: keyring::Error) -> KeychainError {
+    match error {
+        keyring::Error::NoDefaultStore => KeychainError::Unavailable,
+        // The keychain's messages describe the store, never the secret; the variants
+        // that carry secret bytes are reduced to their kind.
+        keyring::Error::BadEncoding(_) => KeychainError::Failed("stored key is not text".into()),
+        keyring::Error::BadDataFormat(_, _) => {
+            KeychainError::Failed("stored key is unreadable".into())
+        }
+        other => KeychainError::Failed(other.to_string()),
+    }
+}

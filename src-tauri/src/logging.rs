@@ -1,0 +1,46 @@
+//! Structured logs in a daily rolling file of the data folder.
+//!
+//! Log lines name orders by their partner order id only. Keys, IBANs, names, emails
+//! and phone numbers are never passed to a log macro anywhere in the till.
+
+use std::path::Path;
+
+use tracing_appender::non_blocking::WorkerGuard;
+use tracing_appender::rolling::{RollingFileAppender, Rotation};
+use tracing_subscriber::EnvFilter;
+
+/// How many daily log files are kept.
+const KEPT_LOG_FILES: usize = 14;
+
+/// Starts logging to `folder`; the returned guard flushes the file when dropped.
+///
+/// The level comes from `REVENDO_LOG` (for example `debug`), `info` by default.
+pub fn start(folder: &Path) -> Option<WorkerGuard> {
+    if let Err(error) = std::fs::create_dir_all(folder) {
+        eprintln!("logging disabled: the log folder {} is unusable: {error}", folder.display());
+        return None;
+    }
+    let appender = RollingFileAppender::builder()
+        .rotation(Rotation::DAILY)
+        .filename_prefix("till")
+        .filename_suffix("log")
+        .max_log_files(KEPT_LOG_FILES)
+        .build(folder);
+    let appender = match appender {
+        Ok(appender) => appender,
+        Err(error) => {
+            eprintln!("logging disabled: the log folder {} is unusable: {error}", folder.display());
+            return None;
+        }
+    };
+
+    let (writer, guard) = tracing_appender::non_blocking(appender);
+    let filter = EnvFilter::try_from_env("REVENDO_LOG").unwrap_or_else(|_| EnvFilter::new("info"));
+    let installed = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(writer)
+        .with_ansi(false)
+        .try_init();
+
+    installed.is_ok().then_some(guard)
+}

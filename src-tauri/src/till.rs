@@ -1,0 +1,151 @@
+//! The till's state, shared by every command: the journal, the Revendo client, the key,
+//! the held quote and the settings.
+
+use std::collections::HashSet;
+use std::sync::{Mutex, MutexGuard, PoisonError, RwLock};
+
+use order_journal::Journal;
+use revendo_protocol::{ApiKey, RevendoClient};
+
+use crate::data_dir::DataDir;
+use crate::endpoints::Endpoints;
+use crate::error::{Error, Result};
+use crate::keychain::{KeyEntry, KeyStatus, keychain_available};
+use crate::quote_desk::QuoteDesk;
+use crate::settings::Settings;
+
+/// Where the API key comes from.
+#[derive(Debug)]
+pub enum Credentials {
+    /// The operating system's keychain entry for the API in use.
+    Keychain(KeyEntry),
+    /// The built-in simulation's training key, which is no secret.
+    Training(ApiKey),
+}
+
+impl Credentials {
+    /// The key to send, read at the moment it is needed so that a key replaced in the
+    /// settings takes effect at once.
+    pub fn key(&self) -> Result<ApiKey> {
+        match self {
+            Credentials::Keychain(entry) => entry.load()?.ok_or(Error::NoApiKey),
+            Credentials::Training(key) => Ok(key.clone()),
+        }
+    }
+}
+
+/// Everything a command may touch.
+pub struct Till {
+    pub endpoints: Endpoints,
+    pub client: RevendoClient,
+    pub credentials: Credentials,
+    pub data_dir: DataDir,
+    journal: Mutex<Journal>,
+    desk: Mutex<QuoteDesk>,
+    settings: RwLock<Settings>,
+    /// Offer ids whose finalize is running: the in-process half of "one order per
+    /// quote"; the journal's unique offer id is the durable half.
+    sending: Mutex<HashSet<String>>,
+    /// Keeps the built-in simulation serving for as long as the till runs.
+    _sandbox: Option<revendo_sandbox::Sandbox>,
+}
+
+impl Till {
+    /// Assembles the till from its opened parts.
+    pub fn new(
+        endpoints: Endpoints,
+        client: RevendoClient,
+        credentials: Credentials,
+        data_dir: DataDir,
+        journal: Journal,
+        settings: Settings,
+        sandbox: Option<revendo_sandbox::Sandbox>,
+    ) -> Till {
+        Till {
+            endpoints,
+            client,
+            credentials,
+            data_dir,
+            journal: Mutex::new(journal),
+            desk: Mutex::new(QuoteDesk::default()),
+            settings: RwLock::new(settings),
+            sending: Mutex::new(HashSet::new()),
+            _sandbox: sandbox,
+        }
+    }
+
+    /// The journal, for one short synchronous step; never held across an `.await`.
+    pub fn journal(&self) -> MutexGuard<'_, Journal> {
+        // A panic while journaling leaves SQLite's own transaction rolled back; the
+        // connection itself stays usable.
+        self.journal.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// The held quote.
+    pub fn desk(&self) -> MutexGuard<'_, QuoteDesk> {
+        self.desk.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// A copy of the current settings.
+    pub fn settings(&self) -> Settings {
+        self.settings.read().unwrap_or_else(PoisonError::into_inner).clone()
+    }
+
+    /// Replaces the settings in memory (after they were saved).
+    pub fn replace_settings(&self, settings: Settings) {
+        *self.settings.write().unwrap_or_else(PoisonError::into_inner) = settings;
+    }
+
+    /// The keychain entry of the API in use; training has none to manage.
+    pub fn key_entry(&self) -> Result<&KeyEntry> {
+        match &self.credentials {
+            Credentials::Keychain(entry) => Ok(entry),
+            Credentials::Training(_) => Err(Error::TrainingKey),
+        }
+    }
+
+    /// Whether a key is stored for the API in use (always, in training).
+    pub fn key_status(&self) -> KeyStatus {
+        match &self.credentials {
+            Credentials::Keychain(entry) => entry.status(),
+            Credentials::Training(_) => KeyStatus { stored: true, available: keychain_available() },
+        }
+    }
+
+    /// Checks and saves `settings`, then uses them.
+    pub fn save_settings(&self, settings: Settings) -> Result<Settings> {
+        settings.save(&self.data_dir.settings_path())?;
+        self.replace_settings(settings.clone());
+        tracing::info!("settings saved");
+        Ok(settings)
+    }
+
+    /// True in training mode.
+    pub fn is_training(&self) -> bool {
+        matches!(self.credentials, Credentials::Training(_))
+    }
+
+    /// Claims the right to send the order of `offer_id`; a second claim while the
+    /// first is held fails with [`Error::AlreadySending`].
+    pub fn claim_sending(&self, offer_id: &str) -> Result<SendingClaim<'_>> {
+        let mut sending = self.sending.lock().unwrap_or_else(PoisonError::into_inner);
+        if !sending.insert(offer_id.to_owned()) {
+            return Err(Error::AlreadySending);
+        }
+        Ok(SendingClaim { till: self, offer_id: offer_id.to_owned() })
+    }
+}
+
+/// Held while one offer's order is being sent; released when dropped, also when the
+/// finalize future is cancelled.
+pub struct SendingClaim<'a> {
+    till: &'a Till,
+    offer_id: String,
+}
+
+impl Drop for SendingClaim<'_> {
+    fn drop(&mut self) {
+        let mut sending = self.till.sending.lock().unwrap_or_else(PoisonError::into_inner);
+        sending.remove(&self.offer_id);
+    }
+}
