@@ -8,15 +8,19 @@ const COMMANDS: &[&str] = &[
     "update_cart",
     "set_payout",
     "forget_quote",
+    "current_quote",
     "validate_customer",
     "finalize_order",
+    "resend_order",
+    "search_history",
+    "order_detail",
+    "history_totals",
     "key_status",
     "set_api_key",
     "delete_api_key",
     "get_settings",
     "save_settings",
     "report_dropped_messages",
-    "revendo_view_event",
 ];
 
 fn main() {

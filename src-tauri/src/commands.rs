@@ -1,7 +1,7 @@
 //! The commands the page may call. Each one only delegates; the decisions live in the
 //! modules beside it. `build.rs` lists them and the capability files grant them.
 
-use order_journal::{HistoryQuery, OrderState};
+use order_journal::{Cursor, HistoryQuery, OrderDetail, OrderState, Totals};
 use revendo_protocol::{CustomerInput, FieldError, IframeEvent, Payout};
 use serde_json::Value;
 use tauri::State;
@@ -9,6 +9,7 @@ use tauri::State;
 use crate::dto::{AppInfo, FinalizedOrder, QuoteView};
 use crate::error::{Error, Result};
 use crate::finalize;
+use crate::history::{HistoryFilter, HistoryPage};
 use crate::keychain::KeyStatus;
 use crate::quote_desk::QUOTE_LIFETIME;
 use crate::settings::Settings;
@@ -115,6 +116,37 @@ pub async fn resend_order(
     partner_order_id: String,
 ) -> Result<FinalizedOrder> {
     finalize::resend_order(&till, &partner_order_id).await
+}
+
+/// One page of history; pass the previous page's `next` for the following one.
+#[tauri::command]
+pub fn search_history(
+    till: State<'_, Till>,
+    filter: HistoryFilter,
+    after: Option<Cursor>,
+) -> Result<HistoryPage> {
+    let query = filter.to_query()?;
+    let journal = till.journal();
+    let page = journal.search(&query, after)?;
+    let unresolved = HistoryQuery { states: vec![OrderState::Unresolved], ..Default::default() };
+    let unresolved_count = journal.totals(&unresolved)?.all.count;
+    Ok(HistoryPage { items: page.items, next: page.next, unresolved_count })
+}
+
+/// Everything the journal keeps of one order, with its attempts; the IBAN masked.
+#[tauri::command]
+pub fn order_detail(till: State<'_, Till>, partner_order_id: String) -> Result<OrderDetail> {
+    let journal = till.journal();
+    let order = journal.find_by_partner_order_id(&partner_order_id)?;
+    let order = order.ok_or(Error::UnknownOrder(partner_order_id))?;
+    Ok(journal.order_detail(order.id)?)
+}
+
+/// Counts and sums per state of the filtered orders.
+#[tauri::command]
+pub fn history_totals(till: State<'_, Till>, filter: HistoryFilter) -> Result<Totals> {
+    let query = filter.to_query()?;
+    Ok(till.journal().totals(&query)?)
 }
 
 /// Whether a key is stored; never the key.

@@ -95,9 +95,33 @@ pub struct FinalizedOrder {
     /// Our id, which staff quote to Revendo.
     pub partner_order_id: String,
     /// Revendo's answer, whichever shape it came in.
+    #[serde(flatten)]
     pub revendo: RevendoOrder,
     pub product_name: String,
     pub payout: Payout,
     /// The amount of the chosen payout, as quoted.
     pub amount: Rappen,
+}
+
+#[cfg(test)]
+mod bindings {
+    use order_journal::{OrderDetail, Totals};
+    use revendo_protocol::CustomerInput;
+    use ts_rs::{Config, TS};
+
+    use crate::keychain::KeyStatus;
+    use crate::settings::Settings;
+
+    /// Types that only appear as command arguments or results, which no exported type
+    /// refers to, are declared here; the others are exported by their own derive.
+    #[test]
+    fn every_type_the_page_exchanges_is_declared() {
+        let config = Config::from_env();
+
+        CustomerInput::export_all(&config).expect("CustomerInput");
+        OrderDetail::export_all(&config).expect("OrderDetail");
+        Totals::export_all(&config).expect("Totals");
+        KeyStatus::export_all(&config).expect("KeyStatus");
+        Settings::export_all(&config).expect("Settings");
+    }
 }

@@ -36,13 +36,13 @@ pub struct Endpoints {
 pub enum EndpointError {
     /// Not an absolute URL.
     #[error("{what} is not a valid URL: {url}")]
-    NotAUrl { what: &'static str, url: String },
+    Unparsable { what: &'static str, url: String },
     /// Plain HTTP to a host other than this computer.
     #[error("{what} must use https (plain http only to 127.0.0.1 or localhost): {url}")]
-    NotHttps { what: &'static str, url: String },
+    InsecureScheme { what: &'static str, url: String },
     /// An origin with a path, query or trailing slash never equals a message's origin.
     #[error("the accepted origin must be scheme://host[:port] and nothing else: {0}")]
-    NotAnOrigin(String),
+    OriginWithPath(String),
 }
 
 impl Endpoints {
@@ -114,12 +114,12 @@ fn secure_url(what: &'static str, url: &str) -> Result<Url, EndpointError> {
     let parsed = Url::parse(url.trim())
         .ok()
         .filter(|u| u.has_host())
-        .ok_or_else(|| EndpointError::NotAUrl { what, url: url.to_owned() })?;
+        .ok_or_else(|| EndpointError::Unparsable { what, url: url.to_owned() })?;
 
     match parsed.scheme() {
         "https" => Ok(parsed),
         "http" if is_loopback(&parsed) => Ok(parsed),
-        _ => Err(EndpointError::NotHttps { what, url: url.to_owned() }),
+        _ => Err(EndpointError::InsecureScheme { what, url: url.to_owned() }),
     }
 }
 
@@ -127,7 +127,7 @@ fn checked_origin(origin: &str) -> Result<String, EndpointError> {
     let url = secure_url("the accepted origin", origin)?;
     let serialized = url.origin().ascii_serialization();
     if serialized != origin {
-        return Err(EndpointError::NotAnOrigin(origin.to_owned()));
+        return Err(EndpointError::OriginWithPath(origin.to_owned()));
     }
     Ok(serialized)
 }
@@ -190,7 +190,7 @@ mod tests {
         let cli = cli_with("http://purchase.revendo.dev", None);
         let refused = Endpoints::resolve(&Settings::default(), &cli);
 
-        assert!(matches!(refused, Err(EndpointError::NotHttps { .. })));
+        assert!(matches!(refused, Err(EndpointError::InsecureScheme { .. })));
     }
 
     #[test]
@@ -198,7 +198,7 @@ mod tests {
         for origin in ["https://purchase.revendo.dev/", "https://purchase.revendo.dev/x"] {
             let cli = cli_with("https://purchase.revendo.dev", Some(origin));
             let refused = Endpoints::resolve(&Settings::default(), &cli);
-            assert_eq!(refused, Err(EndpointError::NotAnOrigin(origin.to_owned())));
+            assert_eq!(refused, Err(EndpointError::OriginWithPath(origin.to_owned())));
         }
     }
 }

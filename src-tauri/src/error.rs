@@ -48,11 +48,15 @@ pub enum Error {
 
     /// Revendo did not create the order. `partner_order_id` names the journaled order.
     #[error("order {partner_order_id}: {source}")]
-    Finalize { partner_order_id: String, source: FinalizeError },
+    Finalize { partner_order_id: String, source: Box<FinalizeError> },
 
     /// The order was refused before, for a reason no resend changes.
     #[error("order {partner_order_id} was refused by Revendo ({code}): select the device again")]
     AlreadyRejected { partner_order_id: String, code: String },
+
+    /// A history filter that cannot be applied; the message names the value.
+    #[error("{0}")]
+    InvalidFilter(String),
 
     /// The journal has no order with this partner order id.
     #[error("the journal has no order {0}")]
@@ -107,6 +111,7 @@ impl Error {
             Error::AlreadyRejected { .. } => "already_rejected",
             Error::InvalidEvent(_) => "invalid_event",
             Error::UnknownOrder(_) => "unknown_order",
+            Error::InvalidFilter(_) => "invalid_filter",
             Error::Journal(_) | Error::DataDir(_) => "storage",
             Error::Settings(SettingsError::Invalid(_)) => "invalid_settings",
             Error::Settings(_) => "storage",
@@ -128,9 +133,10 @@ impl Error {
     /// The customer field Revendo's refusal names, for the form to mark.
     fn field(&self) -> Option<CustomerField> {
         match self {
-            Error::Finalize { source: FinalizeError::InvalidRequest { fields, .. }, .. } => {
-                fields.first().copied()
-            }
+            Error::Finalize { source, .. } => match source.as_ref() {
+                FinalizeError::InvalidRequest { fields, .. } => fields.first().copied(),
+                _ => None,
+            },
             _ => None,
         }
     }

@@ -46,7 +46,9 @@ pub async fn finalize_held_quote(till: &Till, input: &CustomerInput) -> Result<F
         customer,
         operator: till.settings().operator,
     };
-    let order = match till.journal().create_order(&new_order, now)? {
+    // Bound first: the journal's lock must be released before the arms lock it again.
+    let created = till.journal().create_order(&new_order, now)?;
+    let order = match created {
         Created::New(order) => order,
         Created::Existing(order) => match order.state {
             OrderState::Confirmed => return confirmed(till, &order),
@@ -123,7 +125,7 @@ async fn send(
                     tracing::warn!(partner_order_id, code, "order left unresolved");
                 }
             }
-            Err(Error::Finalize { partner_order_id, source })
+            Err(Error::Finalize { partner_order_id, source: Box::new(source) })
         }
     }
 }
@@ -197,3 +199,6 @@ impl AttemptObserver for JournaledAttempts<'_> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -11,6 +11,7 @@ mod dto;
 mod endpoints;
 mod error;
 mod finalize;
+mod history;
 mod key_command;
 mod keychain;
 mod logging;

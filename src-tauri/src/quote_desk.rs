@@ -60,8 +60,9 @@ impl QuoteDesk {
     /// the cart says which is chosen. Lines about other quotes are ignored.
     pub fn update_cart(&mut self, cart: &[CartLine]) -> Option<&HeldQuote> {
         let held = self.current.as_mut()?;
-        let price_id = held.quote.price_id.clone().unwrap_or_else(|| held.quote.offer_id.clone());
-        let line = cart.iter().find(|line| line.price_id == price_id)?;
+        let quote = &held.quote;
+        let ours = |id: &str| id == quote.offer_id || quote.price_id.as_deref() == Some(id);
+        let line = cart.iter().find(|line| ours(&line.price_id))?;
 
         held.quote.cash = line.cash;
         held.quote.voucher = line.voucher;

@@ -36,6 +36,9 @@ pub fn launch(cli: Cli) -> Result<()> {
     let client = RevendoClient::new(ClientConfig::new(endpoints.api_base.clone()))
         .map_err(|error| Error::Sandbox(error.to_string()))?;
 
+    // The generated context exits the process itself only if its embedded assets are
+    // broken, which a build never ships.
+    #[allow(clippy::disallowed_methods)]
     let mut context = tauri::generate_context!();
     allow_frames_from(&mut context.config_mut().app.security.csp, &endpoints.origin);
     let title = if sandbox.is_some() { "Revendo Till – TRAINING" } else { "Revendo Till" };
@@ -54,6 +57,9 @@ pub fn launch(cli: Cli) -> Result<()> {
             commands::validate_customer,
             commands::finalize_order,
             commands::resend_order,
+            commands::search_history,
+            commands::order_detail,
+            commands::history_totals,
             commands::key_status,
             commands::set_api_key,
             commands::delete_api_key,

@@ -11,7 +11,9 @@ use crate::money::Rappen;
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "lowercase")]
 pub enum Payout {
+    /// The cash amount, paid to the customer's IBAN.
     Cash,
+    /// The voucher value, as a store voucher.
     Voucher,
 }
 
