@@ -4,14 +4,19 @@
 use order_journal::{Cursor, HistoryQuery, OrderDetail, OrderState, Totals};
 use revendo_protocol::{CustomerInput, FieldError, IframeEvent, Payout};
 use serde_json::Value;
-use tauri::State;
+use tauri::{AppHandle, State, WebviewWindow};
+use tauri_plugin_clipboard_manager::ClipboardExt;
+use tauri_plugin_dialog::DialogExt;
+use tauri_plugin_opener::OpenerExt;
 
 use crate::dto::{AppInfo, FinalizedOrder, QuoteView};
 use crate::error::{Error, Result};
+use crate::export::{self, ExportSummary};
 use crate::finalize;
 use crate::history::{HistoryFilter, HistoryPage};
 use crate::keychain::KeyStatus;
 use crate::quote_desk::QUOTE_LIFETIME;
+use crate::receipt::{self, Receipt};
 use crate::settings::Settings;
 use crate::till::Till;
 
@@ -136,10 +141,7 @@ pub fn search_history(
 /// Everything the journal keeps of one order, with its attempts; the IBAN masked.
 #[tauri::command]
 pub fn order_detail(till: State<'_, Till>, partner_order_id: String) -> Result<OrderDetail> {
-    let journal = till.journal();
-    let order = journal.find_by_partner_order_id(&partner_order_id)?;
-    let order = order.ok_or(Error::UnknownOrder(partner_order_id))?;
-    Ok(journal.order_detail(order.id)?)
+    till.order_detail(&partner_order_id)
 }
 
 /// Counts and sums per state of the filtered orders.
@@ -147,6 +149,83 @@ pub fn order_detail(till: State<'_, Till>, partner_order_id: String) -> Result<O
 pub fn history_totals(till: State<'_, Till>, filter: HistoryFilter) -> Result<Totals> {
     let query = filter.to_query()?;
     Ok(till.journal().totals(&query)?)
+}
+
+/// The receipt of a confirmed order; `copy` marks a reprint.
+#[tauri::command]
+pub fn receipt(till: State<'_, Till>, partner_order_id: String, copy: bool) -> Result<Receipt> {
+    let detail = till.order_detail(&partner_order_id)?;
+    let header = till.settings().receipt_header;
+    receipt::for_order(&detail, header, copy, time::OffsetDateTime::now_utc())
+}
+
+/// Opens the system's print dialog for the page, whose print style shows the receipt
+/// alone; "Save as PDF" is in the same dialog.
+#[tauri::command]
+pub fn print_receipt(window: WebviewWindow) -> Result<()> {
+    window.print().map_err(|error| Error::Receipt(format!("printing failed: {error}")))
+}
+
+/// Opens a confirmed order's tracking page in the default browser. The URL comes from
+/// the journal, never from the page.
+#[tauri::command]
+pub fn open_tracking_url(
+    app: AppHandle,
+    till: State<'_, Till>,
+    partner_order_id: String,
+) -> Result<()> {
+    let url = till.tracking_url(&partner_order_id)?;
+    app.opener()
+        .open_url(url, None::<&str>)
+        .map_err(|error| Error::Receipt(format!("the browser could not be opened: {error}")))
+}
+
+/// Puts a confirmed order's tracking URL on the clipboard.
+#[tauri::command]
+pub fn copy_tracking_url(
+    app: AppHandle,
+    till: State<'_, Till>,
+    partner_order_id: String,
+) -> Result<()> {
+    let url = till.tracking_url(&partner_order_id)?;
+    app.clipboard()
+        .write_text(url)
+        .map_err(|error| Error::Receipt(format!("the clipboard is unavailable: {error}")))
+}
+
+/// Asks where to save, then writes the filtered history as CSV, with `export-progress`
+/// events; `path` is `None` when staff closed the dialog.
+#[tauri::command]
+pub async fn export_history_csv(
+    app: AppHandle,
+    till: State<'_, Till>,
+    filter: HistoryFilter,
+) -> Result<ExportSummary> {
+    let query = filter.to_query()?;
+    let chosen = app
+        .dialog()
+        .file()
+        .add_filter("CSV", &["csv"])
+        .set_file_name("revendo-orders.csv")
+        .blocking_save_file();
+    let Some(path) = chosen.and_then(|path| path.into_path().ok()) else {
+        return Ok(ExportSummary { rows: 0, path: None, cancelled: false });
+    };
+
+    let journal_path = till.data_dir.journal_path();
+    let identity = till.journal().identity().clone();
+    let cancel = till.export_cancel.clone();
+    tauri::async_runtime::spawn_blocking(move || {
+        export::write_csv(&app, journal_path, identity, query, path, cancel)
+    })
+    .await
+    .map_err(|error| Error::Export(format!("the export stopped: {error}")))?
+}
+
+/// Stops a running export; its partial file is removed.
+#[tauri::command]
+pub fn cancel_export(till: State<'_, Till>) {
+    till.export_cancel.cancel();
 }
 
 /// Whether a key is stored; never the key.

@@ -54,6 +54,18 @@ pub enum Error {
     #[error("order {partner_order_id} was refused by Revendo ({code}): select the device again")]
     AlreadyRejected { partner_order_id: String, code: String },
 
+    /// The order is not confirmed, so it has no receipt.
+    #[error("order {0} is not confirmed: there is no receipt to print")]
+    NotConfirmed(String),
+
+    /// The CSV export could not be written.
+    #[error("the export failed: {0}")]
+    Export(String),
+
+    /// The receipt could not be made or shown.
+    #[error("{0}")]
+    Receipt(String),
+
     /// A history filter that cannot be applied; the message names the value.
     #[error("{0}")]
     InvalidFilter(String),
@@ -112,6 +124,9 @@ impl Error {
             Error::InvalidEvent(_) => "invalid_event",
             Error::UnknownOrder(_) => "unknown_order",
             Error::InvalidFilter(_) => "invalid_filter",
+            Error::NotConfirmed(_) => "not_confirmed",
+            Error::Receipt(_) => "receipt_failed",
+            Error::Export(_) => "export_failed",
             Error::Journal(_) | Error::DataDir(_) => "storage",
             Error::Settings(SettingsError::Invalid(_)) => "invalid_settings",
             Error::Settings(_) => "storage",

@@ -46,6 +46,9 @@ pub fn launch(cli: Cli) -> Result<()> {
 
     tauri::Builder::default()
         .plugin(tauri_plugin_window_state::Builder::default().build())
+        .plugin(tauri_plugin_opener::init())
+        .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_clipboard_manager::init())
         .manage(till)
         .invoke_handler(tauri::generate_handler![
             commands::app_info,
@@ -60,6 +63,12 @@ pub fn launch(cli: Cli) -> Result<()> {
             commands::search_history,
             commands::order_detail,
             commands::history_totals,
+            commands::receipt,
+            commands::print_receipt,
+            commands::open_tracking_url,
+            commands::copy_tracking_url,
+            commands::export_history_csv,
+            commands::cancel_export,
             commands::key_status,
             commands::set_api_key,
             commands::delete_api_key,

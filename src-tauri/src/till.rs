@@ -4,12 +4,13 @@
 use std::collections::HashSet;
 use std::sync::{Mutex, MutexGuard, PoisonError, RwLock};
 
-use order_journal::Journal;
+use order_journal::{Journal, OrderDetail};
 use revendo_protocol::{ApiKey, RevendoClient};
 
 use crate::data_dir::DataDir;
 use crate::endpoints::Endpoints;
 use crate::error::{Error, Result};
+use crate::export::ExportCancel;
 use crate::keychain::{KeyEntry, KeyStatus, keychain_available};
 use crate::quote_desk::QuoteDesk;
 use crate::settings::Settings;
@@ -40,6 +41,8 @@ pub struct Till {
     pub client: RevendoClient,
     pub credentials: Credentials,
     pub data_dir: DataDir,
+    /// Stops the running CSV export.
+    pub export_cancel: ExportCancel,
     journal: Mutex<Journal>,
     desk: Mutex<QuoteDesk>,
     settings: RwLock<Settings>,
@@ -66,6 +69,7 @@ impl Till {
             client,
             credentials,
             data_dir,
+            export_cancel: ExportCancel::default(),
             journal: Mutex::new(journal),
             desk: Mutex::new(QuoteDesk::default()),
             settings: RwLock::new(settings),
@@ -94,6 +98,21 @@ impl Till {
     /// Replaces the settings in memory (after they were saved).
     pub fn replace_settings(&self, settings: Settings) {
         *self.settings.write().unwrap_or_else(PoisonError::into_inner) = settings;
+    }
+
+    /// Everything the journal keeps of the order with this partner order id.
+    pub fn order_detail(&self, partner_order_id: &str) -> Result<OrderDetail> {
+        let journal = self.journal();
+        let order = journal.find_by_partner_order_id(partner_order_id)?;
+        let order = order.ok_or_else(|| Error::UnknownOrder(partner_order_id.to_owned()))?;
+        Ok(journal.order_detail(order.id)?)
+    }
+
+    /// The tracking URL of a confirmed order.
+    pub fn tracking_url(&self, partner_order_id: &str) -> Result<String> {
+        let detail = self.order_detail(partner_order_id)?;
+        let revendo = detail.revendo.ok_or_else(|| Error::NotConfirmed(partner_order_id.into()))?;
+        Ok(revendo.tracking_url)
     }
 
     /// The keychain entry of the API in use; training has none to manage.
