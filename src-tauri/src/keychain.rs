@@ -110,3 +110,65 @@ fn failed(error: keyring::Error) -> KeychainError {
         other => KeychainError::Failed(other.to_string()),
     }
 }
+
+/// These tests use the session's real Secret Service, as `scripts/dev test` provides it
+/// (gnome-keyring under `dbus-run-session`); each uses an account of its own.
+#[cfg(all(test, target_os = "linux"))]
+mod tests {
+    use super::*;
+
+    fn entry(test: &str) -> KeyEntry {
+        assert!(
+            keychain_available(),
+            "no Secret Service on the session bus: run the tests with scripts/dev test"
+        );
+        KeyEntry::for_api_base(&format!("http://127.0.0.1:1/{test}-{}", std::process::id()))
+    }
+
+    #[test]
+    fn a_stored_key_is_read_back_and_replaced() {
+        let entry = entry("replace");
+
+        entry.store("first-key").expect("stored");
+        entry.store(" second-key\n").expect("replaced");
+
+        let key = entry.load().expect("readable").expect("present");
+        assert_eq!(key.expose(), "second-key");
+        assert_eq!(entry.status(), KeyStatus { stored: true, available: true });
+        entry.delete().expect("deleted");
+    }
+
+    #[test]
+    fn a_deleted_key_is_gone_and_deleting_again_is_fine() {
+        let entry = entry("delete");
+        entry.store("short-lived").expect("stored");
+
+        entry.delete().expect("deleted");
+
+        assert!(entry.load().expect("readable").is_none());
+        assert_eq!(entry.status(), KeyStatus { stored: false, available: true });
+        entry.delete().expect("deleting an absent key is not an error");
+    }
+
+    #[test]
+    fn a_key_with_spaces_or_control_characters_is_refused_and_nothing_stored() {
+        let entry = entry("invalid");
+
+        for key in ["", "two words", "tab\there", "  "] {
+            assert!(matches!(entry.store(key), Err(KeychainError::InvalidKey)), "{key:?}");
+        }
+
+        assert!(entry.load().expect("readable").is_none());
+    }
+
+    #[test]
+    fn keys_of_different_api_bases_are_kept_apart() {
+        let production = entry("production");
+        let staging = entry("staging");
+
+        production.store("production-key").expect("stored");
+
+        assert!(staging.load().expect("readable").is_none());
+        production.delete().expect("deleted");
+    }
+}
