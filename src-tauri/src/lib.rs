@@ -20,6 +20,7 @@ mod quote_desk;
 mod receipt;
 mod settings;
 mod startup;
+pub mod startup_probe;
 mod till;
 
 use std::process::ExitCode;

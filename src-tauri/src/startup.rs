@@ -76,6 +76,7 @@ pub fn launch(cli: Cli) -> Result<()> {
             commands::save_settings,
             commands::report_dropped_messages,
         ])
+        .on_page_load(crate::startup_probe::page_loaded)
         .setup(move |app| open_main_window(app, title))
         .run(context)?;
 
