@@ -94,6 +94,10 @@ pub enum Error {
     #[error(transparent)]
     DataDir(#[from] DataDirError),
 
+    /// The Revendo client cannot be built for the configured endpoints.
+    #[error("the Revendo client cannot be set up: {0}")]
+    ClientSetup(Box<FinalizeError>),
+
     /// The built-in Revendo simulation could not start.
     #[error("the training simulation could not start: {0}")]
     Sandbox(String),
@@ -130,7 +134,7 @@ impl Error {
             Error::Journal(_) | Error::DataDir(_) => "storage",
             Error::Settings(SettingsError::Invalid(_)) => "invalid_settings",
             Error::Settings(_) => "storage",
-            Error::Endpoints(_) => "invalid_settings",
+            Error::Endpoints(_) | Error::ClientSetup(_) => "invalid_settings",
             Error::Sandbox(_) | Error::Window(_) => "internal",
         }
     }

@@ -34,7 +34,7 @@ pub fn launch(cli: Cli) -> Result<()> {
     let (endpoints, credentials, sandbox) = revendo_for(&cli, &settings)?;
     let journal = open_journal(&data_dir, &settings)?;
     let client = RevendoClient::new(ClientConfig::new(endpoints.api_base.clone()))
-        .map_err(|error| Error::Sandbox(error.to_string()))?;
+        .map_err(|error| Error::ClientSetup(Box::new(error)))?;
 
     // The generated context exits the process itself only if its embedded assets are
     // broken, which a build never ships.

@@ -5,17 +5,20 @@ import { toAppError } from "./errors.js";
 
 /**
  * @typedef {import('../bindings/AppInfo').AppInfo} AppInfo
- * @typedef {import('../bindings/Quote').Quote} Quote
+ * @typedef {import('../bindings/QuoteView').QuoteView} QuoteView
  * @typedef {import('../bindings/Payout').Payout} Payout
  * @typedef {import('../bindings/CustomerInput').CustomerInput} CustomerInput
  * @typedef {import('../bindings/FieldError').FieldError} FieldError
  * @typedef {import('../bindings/FinalizedOrder').FinalizedOrder} FinalizedOrder
  * @typedef {import('../bindings/KeyStatus').KeyStatus} KeyStatus
  * @typedef {import('../bindings/Settings').Settings} Settings
- * @typedef {import('../bindings/HistoryQuery').HistoryQuery} HistoryQuery
+ * @typedef {import('../bindings/HistoryFilter').HistoryFilter} HistoryFilter
  * @typedef {import('../bindings/HistoryPage').HistoryPage} HistoryPage
+ * @typedef {import('../bindings/Cursor').Cursor} Cursor
  * @typedef {import('../bindings/OrderDetail').OrderDetail} OrderDetail
- * @typedef {import('../bindings/HistoryTotals').HistoryTotals} HistoryTotals
+ * @typedef {import('../bindings/Totals').Totals} Totals
+ * @typedef {import('../bindings/Receipt').Receipt} Receipt
+ * @typedef {import('../bindings/ExportSummary').ExportSummary} ExportSummary
  */
 
 /**
@@ -54,19 +57,19 @@ export const appInfo = () => call("app_info");
 
 /**
  * @param {Record<string, unknown>} event raw data of a revendo_device_selected message
- * @returns {Promise<Quote>}
+ * @returns {Promise<QuoteView>}
  */
 export const captureQuote = (event) => call("capture_quote", { event });
 
 /**
  * @param {Record<string, unknown>} event raw data of a revendo_cart_updated message
- * @returns {Promise<Quote | null>} null when the cart is about another quote
+ * @returns {Promise<QuoteView | null>} null when the cart is about another quote
  */
 export const updateCart = (event) => call("update_cart", { event });
 
 /**
  * @param {Payout} payout
- * @returns {Promise<Quote>}
+ * @returns {Promise<QuoteView>}
  */
 export const setPayout = (payout) => call("set_payout", { payout });
 
@@ -110,10 +113,11 @@ export const getSettings = () => call("get_settings");
 export const saveSettings = (settings) => call("save_settings", { settings });
 
 /**
- * @param {HistoryQuery} query
+ * @param {HistoryFilter} filter
+ * @param {Cursor | null} after the previous page's `next`, null for the first page
  * @returns {Promise<HistoryPage>}
  */
-export const searchHistory = (query) => call("search_history", { query });
+export const searchHistory = (filter, after) => call("search_history", { filter, after });
 
 /**
  * @param {string} partnerOrderId
@@ -128,11 +132,68 @@ export const orderDetail = (partnerOrderId) => call("order_detail", { partnerOrd
 export const resendOrder = (partnerOrderId) => call("resend_order", { partnerOrderId });
 
 /**
- * @param {string} from "YYYY-MM-DD"
- * @param {string} to "YYYY-MM-DD", inclusive
- * @returns {Promise<HistoryTotals>}
+ * @param {HistoryFilter} filter
+ * @returns {Promise<Totals>}
  */
-export const historyTotals = (from, to) => call("history_totals", { from, to });
+export const historyTotals = (filter) => call("history_totals", { filter });
+
+/**
+ * The receipt of a confirmed order; `copy` marks a reprint.
+ *
+ * @param {string} partnerOrderId
+ * @param {boolean} copy
+ * @returns {Promise<Receipt>}
+ */
+export const receipt = (partnerOrderId, copy) => call("receipt", { partnerOrderId, copy });
+
+/**
+ * Rust opens the window's print dialog; the print stylesheet leaves only the receipt.
+ *
+ * @returns {Promise<null>}
+ */
+export const printReceipt = () => call("print_receipt");
+
+/**
+ * Rust opens the order's tracking page in the default browser.
+ *
+ * @param {string} partnerOrderId
+ * @returns {Promise<null>}
+ */
+export const openTrackingUrl = (partnerOrderId) => call("open_tracking_url", { partnerOrderId });
+
+/**
+ * Rust puts the order's tracking URL on the clipboard.
+ *
+ * @param {string} partnerOrderId
+ * @returns {Promise<null>}
+ */
+export const copyTrackingUrl = (partnerOrderId) => call("copy_tracking_url", { partnerOrderId });
+
+/**
+ * Rust asks where to save, then writes the filtered orders; progress arrives as
+ * `export-progress` events, and the answer is the end of the export.
+ *
+ * @param {HistoryFilter} filter
+ * @returns {Promise<ExportSummary>} rows written, the file (null when staff closed the
+ *   dialog or cancelled), whether it was cancelled
+ */
+export const exportHistoryCsv = (filter) => call("export_history_csv", { filter });
+
+/** @returns {Promise<null>} */
+export const cancelExport = () => call("cancel_export");
+
+/**
+ * Listens to an event Rust emits; null when the bridge has no event API.
+ *
+ * @param {string} event
+ * @param {(payload: unknown) => void} handler
+ * @returns {Promise<(() => void) | null>} the unlisten function
+ */
+export async function listen(event, handler) {
+  const events = tauri()?.event;
+  if (!events) return null;
+  return events.listen(event, (message) => handler(message.payload));
+}
 
 /**
  * Dropped iframe messages, reported in batches for Rust's log.
@@ -147,6 +208,6 @@ export const reportDroppedMessages = (count, lastOrigin) =>
 /**
  * The quote Rust still holds, so a reloaded page shows it again.
  *
- * @returns {Promise<Quote | null>}
+ * @returns {Promise<QuoteView | null>}
  */
 export const currentQuote = () => call("current_quote");

@@ -14,6 +14,8 @@
  * @property {() => AppInfo} info the last app_info() answer
  * @property {() => Promise<void>} refreshInfo asks Rust again (counts, identity, key)
  * @property {(screen: ScreenName) => void} openScreen
+ * @property {(partnerOrderId: string, copy: boolean) => void} openReceipt shows the
+ *   receipt of a confirmed order over the screen; `copy` marks a reprint
  */
 
 export {};

@@ -69,10 +69,11 @@ export function withValue(form, field, value) {
  *
  * @param {CustomerForm} form
  * @param {readonly FieldError[]} fieldErrors
- * @param {(fieldError: FieldError) => string} [describe] the sentence shown for an error
+ * @param {(fieldError: FieldError) => string} [describe] the sentence shown for an error;
+ *   by default the problem's code
  * @returns {CustomerForm}
  */
-export function withFieldErrors(form, fieldErrors, describe = (e) => e.message) {
+export function withFieldErrors(form, fieldErrors, describe = (e) => e.problem) {
   /** @type {Partial<Record<CustomerField, string>>} */
   const errors = {};
   for (const fieldError of fieldErrors) {
@@ -80,6 +81,19 @@ export function withFieldErrors(form, fieldErrors, describe = (e) => e.message) 
     if (isCustomerField(field) && errors[field] === undefined) errors[field] = describe(fieldError);
   }
   return { values: form.values, errors };
+}
+
+/**
+ * Marks one field with a sentence that is not a problem code: Revendo's own words when
+ * it refused the order because of that field.
+ *
+ * @param {CustomerForm} form
+ * @param {CustomerField} field
+ * @param {string} message
+ * @returns {CustomerForm}
+ */
+export function withFieldMessage(form, field, message) {
+  return { values: form.values, errors: { [field]: message } };
 }
 
 /**

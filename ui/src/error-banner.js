@@ -40,9 +40,14 @@ export function mountErrorBanner(handlers, dismiss) {
       current = notice.action;
       byTest("error-message").textContent = t(notice.key);
 
+      // An order kept in the journal is named, so staff can find it in the history.
+      const reference = error.partnerOrderId
+        ? t("error.reference", { partnerOrderId: error.partnerOrderId })
+        : "";
+      const text = [notice.detail, reference].filter(Boolean).join(" ");
       const detail = byTest("error-detail");
-      detail.textContent = notice.detail;
-      show(detail, notice.detail !== "");
+      detail.textContent = text;
+      show(detail, text !== "");
 
       const label = ACTION_LABELS[notice.action];
       show(button, label !== undefined && handlers[notice.action] !== undefined);

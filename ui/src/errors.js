@@ -6,28 +6,54 @@
  * @typedef {"start_over" | "open_settings" | "open_history" | "fix_fields" | "dismiss"} ErrorAction
  */
 
-/** Codes with their own sentence in the locales (`error.<code>`). */
+/**
+ * Codes with their own sentence in the locales (`error.<code>`): every code Rust's
+ * `code()` hands the page, Revendo's refusals, and `unavailable` for a bridge that did
+ * not answer.
+ */
 const KNOWN_CODES = new Set([
+  "invalid_customer",
+  "no_quote",
+  "quote_expired_locally",
+  "already_sending",
+  "no_api_key",
+  "training_key",
+  "keychain_unavailable",
+  "invalid_key",
+  "keychain_failed",
+  "unresolved",
+  "already_rejected",
+  "invalid_event",
+  "unknown_order",
+  "invalid_filter",
+  "storage",
+  "invalid_settings",
+  "internal",
+  "not_confirmed",
+  "receipt_failed",
+  "export_failed",
   "offer_expired",
   "offer_not_found",
   "unauthorized",
   "invalid_request",
-  "invalid_customer",
-  "invalid_event",
-  "invalid_settings",
-  "no_quote",
-  "quote_expired_locally",
-  "unresolved",
-  "already_sending",
-  "no_api_key",
-  "keychain_unavailable",
-  "storage",
+  "attempt_vetoed",
+  "config",
   "unavailable",
-  "training_key",
-  "invalid_key",
+]);
+
+/** Codes whose sentence ends in a colon: Rust's message says what exactly. */
+const WITH_DETAIL = new Set([
+  "invalid_request",
+  "storage",
+  "invalid_settings",
+  "invalid_event",
+  "invalid_filter",
+  "unavailable",
   "keychain_failed",
-  "already_rejected",
-  "unknown_order",
+  "internal",
+  "config",
+  "receipt_failed",
+  "export_failed",
 ]);
 
 /** @type {Record<string, ErrorAction>} */
@@ -40,6 +66,7 @@ const ACTIONS = {
   unauthorized: "open_settings",
   no_api_key: "open_settings",
   keychain_unavailable: "open_settings",
+  config: "open_settings",
   unresolved: "open_history",
   invalid_customer: "fix_fields",
 };
@@ -59,11 +86,12 @@ export function toAppError(rejection) {
       message: typeof raw.message === "string" ? raw.message : "",
       field: typeof raw.field === "string" ? /** @type {AppError["field"]} */ (raw.field) : null,
       fields: Array.isArray(raw.fields) ? raw.fields : [],
+      partnerOrderId: typeof raw.partnerOrderId === "string" ? raw.partnerOrderId : null,
     };
   }
 
   const message = rejection instanceof Error ? rejection.message : String(rejection);
-  return { code: "unavailable", message, field: null, fields: [] };
+  return { code: "unavailable", message, field: null, fields: [], partnerOrderId: null };
 }
 
 /**
@@ -80,8 +108,7 @@ export function toAppError(rejection) {
  */
 export function describeError(error) {
   const known = KNOWN_CODES.has(error.code);
-  const showDetail = !known || ["invalid_request", "storage", "invalid_settings",
-    "invalid_event", "unavailable", "keychain_failed"].includes(error.code);
+  const showDetail = !known || WITH_DETAIL.has(error.code);
 
   let action = ACTIONS[error.code] ?? "dismiss";
   if (error.code === "invalid_request" && error.field) action = "fix_fields";
@@ -113,15 +140,14 @@ export const FIELD_PROBLEMS = Object.freeze([
 ]);
 
 /**
- * Rust's field messages are in one language; the staff read theirs. A problem the page
- * does not know (Revendo's own refusal of a field, say) keeps Rust's message, and without
- * one gets a general sentence.
+ * Rust names each field's problem by a code; the staff read the sentence in their
+ * language. A code this page does not know yet gets a general sentence.
  *
  * @param {import('../bindings/FieldError').FieldError} fieldError
  * @param {(key: string) => string} t
  * @returns {string}
  */
 export function describeFieldError(fieldError, t) {
-  if (FIELD_PROBLEMS.includes(fieldError.problem)) return t(`problem.${fieldError.problem}`);
-  return fieldError.message || t("problem.other");
+  const known = /** @type {readonly string[]} */ (FIELD_PROBLEMS).includes(fieldError.problem);
+  return t(known ? `problem.${fieldError.problem}` : "problem.other");
 }

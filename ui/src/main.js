@@ -5,6 +5,7 @@ import * as commands from "./commands.js";
 import { toAppError } from "./errors.js";
 import { createTranslator, pickLanguage } from "./i18n.js";
 import { mountHistory } from "./history-view.js";
+import { mountReceipt } from "./receipt-view.js";
 import { mountSettings } from "./settings-view.js";
 import { mountTradeIn } from "./tradein.js";
 import { applyTranslations, buttonByTest, byTest, show } from "./dom.js";
@@ -91,6 +92,8 @@ async function boot() {
   /** @type {Partial<Record<ScreenName, () => void>>} */
   const onOpen = {};
 
+  const receipt = mountReceipt({ t, language: () => language, training: () => info.training });
+
   /** @type {TillContext} */
   const context = {
     t,
@@ -102,6 +105,7 @@ async function boot() {
       for (const view of views) view.render();
     },
     openScreen(screen) {
+      receipt.close();
       for (const name of SCREENS) {
         show(byTest(`screen-${name}`), name === screen);
         const nav = byTest(`nav-${name}`);
@@ -111,6 +115,7 @@ async function boot() {
       window.scrollTo(0, 0);
       onOpen[screen]?.();
     },
+    openReceipt: receipt.open,
   };
 
   /** @param {Settings} saved */
@@ -123,7 +128,7 @@ async function boot() {
   const tradeIn = mountTradeIn(context);
   const history = mountHistory(context);
   const settingsScreen = mountSettings(context, followSettings);
-  views.push(tradeIn, history, settingsScreen);
+  views.push(tradeIn, history, settingsScreen, receipt);
   onOpen.history = history.open;
   onOpen.settings = settingsScreen.open;
 

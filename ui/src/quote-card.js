@@ -6,9 +6,9 @@ import { formatChf } from "./money.js";
 import { buttonByTest, byTest, make, show } from "./dom.js";
 
 /**
- * @typedef {import('../bindings/Quote').Quote} Quote
+ * @typedef {import('../bindings/QuoteView').QuoteView} Quote
  * @typedef {import('../bindings/Payout').Payout} Payout
- * @typedef {import('../bindings/QuoteAdjustment').QuoteAdjustment} QuoteAdjustment
+ * @typedef {import('../bindings/Adjustment').Adjustment} Adjustment
  * @typedef {import('./i18n.js').Translate} Translate
  */
 
@@ -68,14 +68,13 @@ function renderPayout(quote, busy, t) {
   byTest("payout-cash-amount").textContent = formatChf(quote.cash);
   byTest("payout-voucher-amount").textContent = formatChf(quote.voucher);
 
-  const amount = quote.payout === "cash" ? quote.cash : quote.voucher;
   byTest("quote-amount-label").textContent = t(`quote.amount_${quote.payout}`);
-  byTest("quote-amount").textContent = formatChf(amount);
+  byTest("quote-amount").textContent = formatChf(quote.amount);
 }
 
 /**
  * @param {string} name
- * @param {QuoteAdjustment[]} lines
+ * @param {Adjustment[]} lines
  * @param {string} heading
  */
 function renderLines(name, lines, heading) {

@@ -8,6 +8,7 @@ import {
   firstInvalidField,
   toCustomerInput,
   withFieldErrors,
+  withFieldMessage,
   withValue,
 } from "./customer-form.js";
 import {
@@ -26,7 +27,7 @@ import { buttonByTest, byTest, show } from "./dom.js";
 /**
  * @typedef {import('./context.js').TillContext} TillContext
  * @typedef {import('./messages.js').RevendoMessage} RevendoMessage
- * @typedef {import('../bindings/Quote').Quote} Quote
+ * @typedef {import('../bindings/QuoteView').QuoteView} Quote
  * @typedef {import('../bindings/Payout').Payout} Payout
  * @typedef {import('../bindings/AppError').AppError} AppError
  * @typedef {import('../bindings/FinalizedOrder').FinalizedOrder} FinalizedOrder
@@ -182,6 +183,8 @@ export function mountTradeIn(context) {
       } else {
         const order = await commands.finalizeOrder(customer);
         state = { ...freshState(), step: "done", order };
+        // An earlier unresolved order may have been this one: the badge must follow.
+        context.refreshInfo();
       }
     } catch (rejection) {
       state = { ...state, ...afterFinalizeError(toAppError(rejection)) };
@@ -208,8 +211,8 @@ export function mountTradeIn(context) {
       return { error, form: withFieldErrors(state.form, error.fields, describe) };
     }
     if (error.code === "invalid_request" && error.field) {
-      const fieldError = { field: error.field, problem: error.code, message: error.message };
-      return { error, form: withFieldErrors(state.form, [fieldError]) };
+      const message = error.message || t("problem.other");
+      return { error, form: withFieldMessage(state.form, error.field, message) };
     }
     if (error.code === "unresolved") context.refreshInfo();
     return { error };
@@ -231,7 +234,12 @@ export function mountTradeIn(context) {
 
   bindQuoteCard({ choosePayout, proceed, startOver });
   bindCustomerForm({ edit, submit: finalize, back });
-  bindDoneView({ newCustomer: startOver, currentOrder: () => state.order, t });
+  bindDoneView({
+    newCustomer: startOver,
+    currentOrder: () => state.order,
+    openReceipt: (partnerOrderId) => context.openReceipt(partnerOrderId, false),
+    t,
+  });
   byTest("no-key-open-settings").addEventListener("click", () => context.openScreen("settings"));
 
   setInterval(() => {

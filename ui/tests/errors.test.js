@@ -8,13 +8,24 @@ const appError = (code, extra = {}) => ({
   message: "server text",
   field: null,
   fields: [],
+  partnerOrderId: null,
   ...extra,
 });
 
-test("a rejected invoke's AppError keeps its code, message, field and fields", () => {
-  const fields = [{ field: "iban", problem: "iban_checksum", message: "m" }];
-  const error = toAppError({ code: "invalid_customer", message: "x", field: "iban", fields });
-  assert.deepEqual(error, { code: "invalid_customer", message: "x", field: "iban", fields });
+test("a rejected invoke's AppError keeps its code, message, field, fields and order", () => {
+  const fields = [{ field: "iban", problem: "iban_checksum" }];
+  const raw = {
+    code: "unresolved",
+    message: "x",
+    field: "iban",
+    fields,
+    partnerOrderId: "ZH01-1-7",
+  };
+  assert.deepEqual(toAppError(raw), raw);
+});
+
+test("an AppError without an order names none", () => {
+  assert.equal(toAppError({ code: "no_quote", message: "" }).partnerOrderId, null);
 });
 
 test("a bare string or Error from the bridge becomes an 'unavailable' AppError", () => {
@@ -23,6 +34,7 @@ test("a bare string or Error from the bridge becomes an 'unavailable' AppError",
     message: "command finalize_order not found",
     field: null,
     fields: [],
+    partnerOrderId: null,
   });
   assert.equal(toAppError(new Error("boom")).message, "boom");
 });
@@ -64,13 +76,26 @@ test("an unknown code gets the generic sentence plus the message text", () => {
   });
 });
 
-test("known field problems are told in the staff's language, unknown ones keep Rust's text", () => {
+test("field problems are told in the staff's language, unknown ones in general words", () => {
   const t = (key) => `[${key}]`;
-  const known = { field: "iban", problem: "iban_checksum", message: "IBAN checksum wrong" };
-  const unknown = { field: "country", problem: "invalid_request", message: "Only CH allowed" };
-  assert.equal(describeFieldError(known, t), "[problem.iban_checksum]");
-  assert.equal(describeFieldError(unknown, t), "Only CH allowed");
-  assert.equal(describeFieldError({ ...unknown, message: "" }, t), "[problem.other]");
+  assert.equal(describeFieldError({ field: "iban", problem: "iban_checksum" }, t),
+    "[problem.iban_checksum]");
+  assert.equal(describeFieldError({ field: "city", problem: "invalid_characters" }, t),
+    "[problem.invalid_characters]");
+  assert.equal(describeFieldError({ field: "country", problem: "shoe_size" }, t),
+    "[problem.other]");
+});
+
+test("every error code Rust can hand the page has its own sentence", () => {
+  const codes = [
+    "invalid_customer", "no_quote", "quote_expired_locally", "already_sending", "no_api_key",
+    "training_key", "keychain_unavailable", "invalid_key", "keychain_failed", "unresolved",
+    "already_rejected", "invalid_event", "unknown_order", "invalid_filter", "storage",
+    "invalid_settings", "internal", "not_confirmed", "receipt_failed", "export_failed",
+    "offer_expired", "offer_not_found",
+    "unauthorized", "invalid_request", "attempt_vetoed", "config",
+  ];
+  for (const code of codes) assert.equal(describeError(appError(code)).key, `error.${code}`);
 });
 
 test("every problem code of the contract has a sentence", () => {

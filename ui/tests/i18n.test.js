@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 
 import { errorKeys, FIELD_PROBLEMS } from "../src/errors.js";
-import { ORDER_STATUSES } from "../src/history-query.js";
+import { STATE_LABELS } from "../src/history-query.js";
 import {
   asLanguage,
   createTranslator,
@@ -59,12 +59,12 @@ function keysInUse() {
   for (const file of readdirSync(new URL("src/", root))) {
     const source = read(`src/${file}`);
     for (const [, key] of source.matchAll(/\bt\(\s*"([\w.]+)"/g)) keys.add(key);
-    const quoted = /"((?:action|history|settings|key|done|error)\.[\w.]+)"/g;
+    const quoted = /"((?:action|history|settings|key|done|error|receipt|status)\.[\w.]+)"/g;
     for (const [, key] of source.matchAll(quoted)) keys.add(key);
   }
 
   for (const key of errorKeys()) keys.add(key);
-  for (const status of ORDER_STATUSES) keys.add(`status.${status}`);
+  for (const key of Object.values(STATE_LABELS)) keys.add(key);
   for (const problem of [...FIELD_PROBLEMS, "other"]) keys.add(`problem.${problem}`);
   for (const payout of ["cash", "voucher"]) {
     keys.add(`payout.${payout}`);
