@@ -175,7 +175,7 @@
 
     return el("fieldset", { class: "payouts", "data-test": "payout-choice" },
       el("legend", {}, "How would you like to be paid?"),
-      choice("cash", "Cash", cash, "Paid out at the till"),
+      choice("cash", "Cash", cash, "By bank transfer"),
       choice("voucher", "Store voucher", voucher, "About 10 % more"));
   }
 
