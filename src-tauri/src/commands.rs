@@ -67,8 +67,8 @@ pub fn capture_quote(till: State<'_, Till>, event: Value) -> Result<QuoteView> {
 #[tauri::command]
 pub fn update_cart(till: State<'_, Till>, event: Value) -> Result<Option<QuoteView>> {
     match IframeEvent::parse(&event)? {
-        IframeEvent::CartUpdated { cart } => {
-            Ok(till.desk().update_cart(&cart).map(QuoteView::from))
+        IframeEvent::CartUpdated { cart, payout } => {
+            Ok(till.desk().update_cart(&cart, payout).map(QuoteView::from))
         }
         _ => Err(Error::InvalidEvent(revendo_protocol::IframeEventError::InvalidField {
             event: "update_cart",

@@ -58,7 +58,7 @@ impl QuoteDesk {
 
     /// Applies the iframe's cart: new amounts for the held quote, and the payout when
     /// the cart says which is chosen. Lines about other quotes are ignored.
-    pub fn update_cart(&mut self, cart: &[CartLine]) -> Option<&HeldQuote> {
+    pub fn update_cart(&mut self, cart: &[CartLine], payout: Option<Payout>) -> Option<&HeldQuote> {
         let held = self.current.as_mut()?;
         let quote = &held.quote;
         let ours = |id: &str| id == quote.offer_id || quote.price_id.as_deref() == Some(id);
@@ -66,6 +66,9 @@ impl QuoteDesk {
 
         held.quote.cash = line.cash;
         held.quote.voucher = line.voucher;
+        if let Some(payout) = payout {
+            held.payout = payout;
+        }
         Some(held)
     }
 
@@ -166,10 +169,24 @@ mod tests {
         let ours =
             CartLine { price_id: "123-tmp".into(), cash: Rappen(20000), voucher: Rappen(22000) };
 
-        assert!(desk.update_cart(std::slice::from_ref(&other)).is_none());
-        let held = desk.update_cart(&[other, ours]).expect("our line");
+        assert!(desk.update_cart(std::slice::from_ref(&other), None).is_none());
+        let held = desk.update_cart(&[other, ours], Some(Payout::Voucher)).expect("our line");
 
         assert_eq!((held.quote.cash, held.quote.voucher), (Rappen(20000), Rappen(22000)));
+        assert_eq!(held.payout, Payout::Voucher);
+    }
+
+    #[test]
+    fn a_cart_line_naming_the_offer_id_concerns_the_held_quote() {
+        let mut desk = QuoteDesk::default();
+        desk.capture(quote("11153269", "123-tmp"), NOON);
+        let line =
+            CartLine { price_id: "11153269".into(), cash: Rappen(1000), voucher: Rappen(1100) };
+
+        let held = desk.update_cart(&[line], None).expect("our line");
+
+        assert_eq!(held.amount(), Rappen(1000));
+        assert_eq!(held.payout, Payout::Cash, "no payout named: the choice stays");
     }
 
     #[test]

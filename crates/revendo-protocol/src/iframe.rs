@@ -7,6 +7,7 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 use crate::money::Rappen;
+use crate::order::Payout;
 
 /// Longest product name, label or coupon code accepted.
 const MAX_TEXT_CHARS: usize = 200;
@@ -56,6 +57,10 @@ pub enum IframeEvent {
     CartUpdated {
         /// The cart's quotes, at most 50.
         cart: Vec<CartLine>,
+        /// The payout chosen in the iframe, when the message says (`payout: "cash"` or
+        /// `"voucher"`); Revendo's published shape does not, so `None` is the norm and
+        /// any other value is ignored rather than refused.
+        payout: Option<Payout>,
     },
     /// `revendo_order_complete`: analytics only.
     OrderComplete {
@@ -211,13 +216,24 @@ impl IframeEvent {
                 let price_id = id.ok_or(fields.invalid("price_id"))?;
                 Ok(IframeEvent::RemoveDeviceSelected { price_id })
             }
-            "revendo_cart_updated" => Ok(IframeEvent::CartUpdated { cart: read_cart(&fields)? }),
+            "revendo_cart_updated" => Ok(IframeEvent::CartUpdated {
+                cart: read_cart(&fields)?,
+                payout: fields.opt_text("payout").ok().flatten().and_then(|p| payout_named(&p)),
+            }),
             "revendo_order_complete" => Ok(IframeEvent::OrderComplete {
                 order_id: fields.opt_id("order_id")?,
                 total: fields.opt_amount("total")?,
             }),
             other => Err(IframeEventError::UnknownType(other.chars().take(60).collect())),
         }
+    }
+}
+
+fn payout_named(name: &str) -> Option<Payout> {
+    match name {
+        "cash" => Some(Payout::Cash),
+        "voucher" | "coupon" => Some(Payout::Voucher),
+        _ => None,
     }
 }
 

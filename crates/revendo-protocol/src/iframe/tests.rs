@@ -74,9 +74,20 @@ fn every_published_event_is_understood() {
                 price_id: "11153245-tmp".into(),
                 cash: Rappen(23700),
                 voucher: Rappen(24800)
-            }]
+            }],
+            payout: None,
         }
     );
+    let chosen = json!({"type": "revendo_cart_updated", "cart": [], "payout": "voucher"});
+    assert!(matches!(
+        IframeEvent::parse(&chosen),
+        Ok(IframeEvent::CartUpdated { payout: Some(Payout::Voucher), .. })
+    ));
+    let unknown = json!({"type": "revendo_cart_updated", "cart": [], "payout": 7});
+    assert!(matches!(
+        IframeEvent::parse(&unknown),
+        Ok(IframeEvent::CartUpdated { payout: None, .. })
+    ));
     let top = json!({"type": "revendo_scroll_to_top", "timestamp": "2025-10-20T14:30:00.000Z"});
     assert_eq!(IframeEvent::parse(&top), Ok(IframeEvent::ScrollToTop));
     let done = json!({"type": "revendo_order_complete", "order_id": 105030, "total": "227.50"});
