@@ -7,7 +7,7 @@ use order_journal::{Journal, TillIdentity};
 use revendo_protocol::{ApiKey, ClientConfig, RevendoClient};
 use revendo_sandbox::{Sandbox, SandboxConfig};
 use tauri::utils::config::Csp;
-use tauri::{App, WebviewUrl, WebviewWindowBuilder};
+use tauri::{App, Manager, WebviewUrl, WebviewWindowBuilder};
 use time::OffsetDateTime;
 
 use crate::cli::Cli;
@@ -77,7 +77,10 @@ pub fn launch(cli: Cli) -> Result<()> {
             commands::report_dropped_messages,
         ])
         .on_page_load(crate::startup_probe::page_loaded)
-        .setup(move |app| open_main_window(app, title))
+        .setup(move |app| {
+            tauri::async_runtime::spawn(purge_every_day(app.handle().clone()));
+            open_main_window(app, title)
+        })
         .run(context)?;
 
     tracing::info!("till stopped");
@@ -130,6 +133,24 @@ fn open_journal(data_dir: &DataDir, settings: &Settings) -> Result<Journal> {
         tracing::info!(orders = purge.orders_purged, "personal data past its retention purged");
     }
     Ok(journal)
+}
+
+/// How often a till that is never restarted purges personal data past its retention.
+const PURGE_INTERVAL: std::time::Duration = std::time::Duration::from_secs(24 * 60 * 60);
+
+/// Purges personal data past its retention once a day, for tills left running for weeks;
+/// the first purge ran at startup.
+async fn purge_every_day(app: tauri::AppHandle) {
+    loop {
+        tokio::time::sleep(PURGE_INTERVAL).await;
+        let till = app.state::<Till>();
+        let retention_days = till.settings().retention_days;
+        let purged = till.journal().purge_personal_data(OffsetDateTime::now_utc(), retention_days);
+        match purged {
+            Ok(record) => tracing::info!(orders = record.orders_purged, "daily purge ran"),
+            Err(error) => tracing::error!(%error, "daily purge failed"),
+        }
+    }
 }
 
 /// Adds the Revendo origin in use to the policy's `frame-src`, for a custom host that
