@@ -18,6 +18,7 @@ pub mod artifacts;
 pub mod binaries;
 pub mod keychain;
 pub mod page;
+pub mod receipt;
 pub mod relay;
 pub mod sandbox;
 pub mod till;

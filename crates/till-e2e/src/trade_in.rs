@@ -230,71 +230,95 @@ pub fn expect_refusal(till: &Session, outcome: &Outcome, key: &str) -> Result<()
     }
 }
 
-/// Whether the history screen can search: false while the till lacks the history
-/// commands (the screen then shows "not available").
-pub fn history_works(till: &Session) -> Result<bool> {
+/// Opens the history screen and waits for its first answer: the table with rows or the
+/// "no orders" line. A history that could not be read fails with what the screen says.
+pub fn open_history(till: &Session) -> Result<()> {
     till.leave_frames()?;
     till.click_on("nav-history")?;
     till.wait_shown("screen-history")?;
-    let settled = wait_for("the history to answer", PATIENCE, || {
-        let unavailable = till.is_shown("history-unavailable").map_err(|e| e.to_string())?;
+    wait_for("the history to answer", PATIENCE, || {
+        if till.is_shown("history-unavailable").map_err(|e| e.to_string())? {
+            let detail = till.text_content("history-unavailable-detail").unwrap_or_default();
+            return Ok(Err(detail));
+        }
         let table = till.is_shown("history-table").map_err(|e| e.to_string())?;
         let empty = till.is_shown("history-empty").map_err(|e| e.to_string())?;
         let rows = till.find_all(&test_id("history-row")).map_err(|e| e.to_string())?;
-        match (unavailable, table && (empty || !rows.is_empty())) {
-            (true, _) => Ok(false),
-            (_, true) => Ok(true),
-            _ => Err("still loading".to_owned()),
-        }
-    })?;
-    Ok(settled)
-}
-
-/// Searches the history for `text` and returns the rows' texts.
-pub fn search_history(till: &Session, text: &str) -> Result<Vec<String>> {
-    till.type_into("history-search", text)?;
-    till.click_on("history-apply")?;
-    wait_for(&format!("history rows for {text:?}"), PATIENCE, || {
-        let rows = till.find_all(&test_id("history-row")).map_err(|e| e.to_string())?;
-        let texts: Vec<String> =
-            rows.iter().map(|row| till.text(row).unwrap_or_default()).collect();
-        if texts.is_empty() { Err("no rows".into()) } else { Ok(texts) }
+        if table && (empty || !rows.is_empty()) { Ok(Ok(())) } else { Err("loading".into()) }
+    })?
+    .map_err(|detail| Error::Unexpected {
+        from: "the history screen".into(),
+        detail: format!("it could not read the journal: {detail}"),
     })
 }
 
-/// How an unresolved order was resent.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Resent {
-    /// Through the history screen: the order's status as the detail shows it afterwards.
-    FromHistory { status: String },
-    /// Through the `resend_order` command, because the history screen cannot search yet:
-    /// Revendo's order id from its answer.
-    ByCommand { order_id: String },
+/// Types `text` into the open history's search box and waits until a row shows it;
+/// returns the rows' texts.
+pub fn search_history(till: &Session, text: &str) -> Result<Vec<String>> {
+    till.type_into("history-search", text)?;
+    till.click_on("history-apply")?;
+    wait_for(&format!("a history row showing {text:?}"), PATIENCE, || {
+        let texts = history_rows(till).map_err(|e| e.to_string())?;
+        if texts.iter().any(|row| row.contains(text)) {
+            Ok(texts.clone())
+        } else {
+            Err(format!("{texts:?}"))
+        }
+    })
 }
 
-/// Resends the unresolved order `partner_order_id` of the customer `surname` as staff
-/// would: found in the history by the surname, opened, "Resend". While the history cannot
-/// search, the page's `resend_order` command is called directly instead (and a note says
-/// so).
-pub fn resend_unresolved(till: &Session, surname: &str, partner_order_id: &str) -> Result<Resent> {
-    if history_works(till)? {
-        search_history(till, surname)?;
-        till.click_on("history-row-open")?;
-        till.click_on("history-resend")?;
-        let sent = till.locale_text("status.sent")?;
-        let status =
-            till.wait_text("history-detail-status", "the sent status", |text| text == sent)?;
-        return Ok(Resent::FromHistory { status });
-    }
+/// The texts of the history rows on screen, in order.
+pub fn history_rows(till: &Session) -> Result<Vec<String>> {
+    let script = "return [...document.querySelectorAll('[data-test=\"history-row\"]')] \
+                    .map((row) => row.innerText);";
+    let value = till.execute(script, vec![])?;
+    let rows = value.as_array().cloned().unwrap_or_default();
+    Ok(rows.iter().map(|row| row.as_str().unwrap_or_default().to_owned()).collect())
+}
 
-    // TODO(feature): the history screen cannot search while the till lacks its
-    // `search_history` and `order_detail` commands; then this resends by command.
-    eprintln!("NOTE: history unavailable; resending through the resend_order command");
-    let answer = till.invoke("resend_order", json!({ "partnerOrderId": partner_order_id }))?;
-    let order = answer.map_err(|error| Error::Unexpected {
-        from: "resend_order".into(),
-        detail: error.to_string(),
+/// Opens the detail of the history row of `partner_order_id` and waits until it shows
+/// that order.
+pub fn open_history_detail(till: &Session, partner_order_id: &str) -> Result<()> {
+    let open = format!(
+        "[data-test=\"history-row\"][data-partner-order-id=\"{partner_order_id}\"] \
+         [data-test=\"history-row-open\"]"
+    );
+    let button = till.find(&open)?;
+    till.click(&button)?;
+    till.wait_shown("history-detail")?;
+    till.wait_text("history-detail-partner-order-id", "the order opened", |text| {
+        text == partner_order_id
+    })
+    .map(drop)
+}
+
+/// An unresolved order resent from the history.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Resent {
+    /// Our reference of the order, as its row carries it.
+    pub partner_order_id: String,
+    /// The order's status as the detail shows it after the resend.
+    pub status: String,
+}
+
+/// Resends the unresolved order of the customer `surname` as staff would: found in the
+/// history by the surname, opened, "Resend"; waits until the detail shows it confirmed.
+pub fn resend_unresolved(till: &Session, surname: &str) -> Result<Resent> {
+    open_history(till)?;
+    search_history(till, surname)?;
+    let script = "const row = [...document.querySelectorAll('[data-test=\"history-row\"]')] \
+                    .find((row) => row.innerText.includes(arguments[0]) \
+                      && row.classList.contains('state-unresolved')); \
+                  return row ? row.dataset.partnerOrderId : null;";
+    let found = till.execute(script, vec![json!(surname)])?;
+    let partner_order_id = found.as_str().map(str::to_owned).ok_or_else(|| Error::Unexpected {
+        from: "the history".into(),
+        detail: "no unresolved order of that customer".into(),
     })?;
-    let order_id = order["webId"].as_str().or(order["revendoOrderId"].as_str()).unwrap_or("");
-    Ok(Resent::ByCommand { order_id: order_id.to_owned() })
+
+    open_history_detail(till, &partner_order_id)?;
+    till.click_on("history-resend")?;
+    let sent = till.locale_text("status.sent")?;
+    let status = till.wait_text("history-detail-status", "the sent status", |text| text == sent)?;
+    Ok(Resent { partner_order_id, status })
 }

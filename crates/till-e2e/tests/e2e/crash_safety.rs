@@ -5,8 +5,7 @@ use till_e2e::keychain::StoredKey;
 use till_e2e::sandbox::{Faults, SANDBOX_KEY, StandaloneSandbox};
 use till_e2e::till::Bench;
 use till_e2e::trade_in::{
-    Customer, IPHONE_13_VOUCHER, Resent, captured_quote, choose_device, fill_customer,
-    resend_unresolved,
+    Customer, IPHONE_13_VOUCHER, captured_quote, choose_device, fill_customer, resend_unresolved,
 };
 use till_e2e::{PATIENCE, wait_for};
 
@@ -38,11 +37,12 @@ fn an_order_in_flight_when_the_till_is_killed_is_unresolved_and_resent_once() {
     till.wait_text("nav-history-badge", "one unresolved order", |text| text == "1")
         .expect("listed as unresolved");
     let partner_order_id = orders[0]["partner_order_id"].as_str().expect("our reference");
-    let resent = resend_unresolved(&till, "Gerber", partner_order_id).expect("resent");
+    let resent = resend_unresolved(&till, "Gerber").expect("resent from the history");
 
-    if let Resent::ByCommand { order_id } = &resent {
-        assert_eq!(orders[0]["web_id"], order_id.as_str(), "Revendo's existing order came back");
-    }
+    assert_eq!(resent.partner_order_id, partner_order_id, "the order Revendo holds was resent");
+    let web_id = orders[0]["web_id"].as_str().expect("Revendo's web id");
+    till.wait_text("history-revendo-web-id", "Revendo's existing order", |text| text == web_id)
+        .expect("the existing order came back");
     let after = sandbox.orders().expect("orders");
     assert_eq!(after.len(), 1, "still exactly one order on Revendo: {after:?}");
     let info = till.invoke("app_info", json!({})).expect("invoke").expect("info");

@@ -7,7 +7,7 @@ use till_e2e::sandbox::{Faults, SANDBOX_KEY, StandaloneSandbox};
 use till_e2e::till::{Bench, Till};
 use till_e2e::trade_in::{
     Customer, IPHONE_13_VOUCHER, Outcome, captured_quote, choose_device, expect_refusal,
-    fill_customer, finalize, history_works, resend_unresolved,
+    fill_customer, finalize, resend_unresolved,
 };
 
 /// A till against `sandbox` with the right key, a device chosen and the customer typed.
@@ -159,24 +159,14 @@ fn with_revendo_down_the_order_is_unresolved_and_sent_once_it_is_back() {
     assert!(sandbox.orders().expect("orders").is_empty(), "nothing reached Revendo");
 
     let _relay = down.restart().expect("Revendo back on the same address");
-    if history_works(&till).expect("history") {
-        let resent = resend_unresolved(&till, "Steiner", "").expect("resent from history");
-        eprintln!("resent: {resent:?}");
-    } else {
-        // TODO(feature): resend from the history once it can search; until then staff
-        // finalize the held quote again, which Rust sends as the same journaled order.
-        eprintln!("NOTE: history unavailable; the order is resent with Finalize");
-        till.click_on("nav-tradein").expect("back to the trade-in");
-        till.click_on("error-dismiss").expect("banner dismissed");
-        let outcome = finalize(&till).expect("finalize answered again");
-        assert!(matches!(outcome, Outcome::Done { .. }), "confirmed: {outcome:?}");
-    }
+    let resent = resend_unresolved(&till, "Steiner").expect("resent from the history");
 
     let orders = sandbox.orders().expect("orders");
     assert_eq!(orders.len(), 1, "exactly one order on Revendo: {orders:?}");
+    assert_eq!(orders[0]["partner_order_id"], resent.partner_order_id.as_str(), "the same order");
+    till.wait_text("history-unresolved-count", "no unresolved order", |text| text == "0")
+        .expect("the history counts none");
+    till.wait_gone("nav-history-badge").expect("the badge no longer counts it");
     let info = till.invoke("app_info", serde_json::json!({})).expect("invoke").expect("info");
     assert_eq!(info["unresolvedCount"], 0, "no unresolved order left");
-    if till.is_shown("nav-history-badge").expect("badge") {
-        eprintln!("NOTE: the History badge still counts the order that is now confirmed");
-    }
 }

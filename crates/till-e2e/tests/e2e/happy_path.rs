@@ -1,14 +1,17 @@
-//! A whole trade-in in training mode, as staff do it, and the order still there after a
-//! restart of the till.
+//! A whole trade-in in training mode, as staff do it: the receipt in both layouts, the
+//! order in the history, still there after a restart of the till, and reprinted as a copy.
 
-use till_e2e::till::Bench;
+use till_e2e::receipt::{
+    choose_layout, close_receipt, current_layout, fact, qr_source, wait_for_receipt,
+};
+use till_e2e::till::{Bench, Till};
 use till_e2e::trade_in::{
     Customer, IPHONE_13_VOUCHER, Outcome, captured_quote, choose_device, fill_customer, finalize,
-    history_works, rappen, search_history,
+    open_history, open_history_detail, rappen, search_history,
 };
 
 #[test]
-fn a_voucher_trade_in_in_training_ends_with_an_order_found_again_after_a_restart() {
+fn a_voucher_trade_in_in_training_gives_a_receipt_and_an_order_found_again_after_a_restart() {
     let bench = Bench::new("happy_path").expect("bench");
     let till = bench.launch(&["--sandbox"]).expect("till starts in training");
     assert!(till.is_shown("training-banner").expect("banner"), "training banner shown");
@@ -45,39 +48,55 @@ fn a_voucher_trade_in_in_training_ends_with_an_order_found_again_after_a_restart
         "tracking URL of that order: {tracking_url:?}"
     );
     assert_eq!(rappen(&paid), rappen(&offered.amount), "the voucher amount was ordered");
-    let receipt = till.find("[data-test=\"receipt\"]").expect("receipt button");
-    // TODO(feature): the receipt is not built yet (its button is disabled); open it here
-    // once it is.
-    let receipt_ready = till.property(&receipt, "disabled").expect("disabled") == false;
-    if receipt_ready {
-        till.click(&receipt).expect("receipt opens");
-    } else {
-        eprintln!("NOTE: the receipt button is disabled (receipt not built yet)");
-    }
     let partner_order_id = till.text_content("done-partner-order-id").expect("our reference");
     assert!(!partner_order_id.is_empty(), "our reference shown");
 
-    if history_works(&till).expect("history screen") {
-        let rows = search_history(&till, "Brunner").expect("found by surname");
-        assert!(rows.iter().any(|row| row.contains(&partner_order_id)), "rows: {rows:?}");
-    } else {
-        eprintln!("NOTE: the history screen says it is not available (no search_history command)");
-    }
+    till.click_on("receipt").expect("receipt opens from the done screen");
+    wait_for_receipt(&till).expect("receipt shown");
+    assert_eq!(fact(&till, "tracking-url").expect("url"), tracking_url, "the tracking URL in full");
+    let qr = qr_source(&till).expect("QR code");
+    assert!(qr.starts_with("data:image/svg+xml;base64,"), "Rust's SVG QR code: {qr:.60}");
+    assert_eq!(fact(&till, "device").expect("device"), offered.name, "the device");
+    assert_eq!(rappen(&fact(&till, "amount").expect("amount")), rappen(&offered.amount));
+    assert_eq!(fact(&till, "partner-order-id").expect("reference"), partner_order_id);
+    assert!(!till.is_shown("receipt-copy").expect("copy marker"), "the first print is no copy");
+
+    let roll = current_layout(&till).expect("layout");
+    let a4 = choose_layout(&till, "a4").expect("A4 chosen");
+    save_screen(&till, &bench, "receipt-a4");
+    assert_eq!((a4.pressed.as_str(), a4.print_layout.as_str()), ("a4", "a4"), "{a4:?}");
+    assert_eq!(a4.print_sheets, ["a4"], "only the A4 print sheet applies: {a4:?}");
+    let back = choose_layout(&till, "roll").expect("roll chosen again");
+    save_screen(&till, &bench, "receipt-roll");
+    assert_eq!((back.pressed.as_str(), back.print_layout.as_str()), ("roll", "roll"), "{back:?}");
+    assert_eq!(back.print_sheets, ["roll"], "only the roll's print sheet applies: {back:?}");
+    assert!(a4.width > 2.0 * back.width, "A4 is wider than the 80 mm roll: {a4:?} {back:?}");
+    assert_eq!(back, roll, "back to the roll as it was");
+    close_receipt(&till).expect("receipt closed");
+
+    open_history(&till).expect("history screen");
+    let rows = search_history(&till, "Brunner").expect("found by surname");
+    assert!(rows.iter().any(|row| row.contains(&partner_order_id)), "rows: {rows:?}");
+    open_history_detail(&till, &partner_order_id).expect("detail of the order");
+    save_screen(&till, &bench, "history");
     drop(till);
 
     let till = bench.launch(&["--sandbox"]).expect("till restarts on the same data folder");
-    let history = history_works(&till).expect("history screen after restart");
-    if history {
-        let rows = search_history(&till, "Brunner").expect("found again after the restart");
-        assert!(rows.iter().any(|row| row.contains(&partner_order_id)), "rows: {rows:?}");
-    } else {
-        // TODO(feature): look the order up in the history once it can search; until
-        // then the journal is asked through the page's resend command, which answers a
-        // confirmed order from the journal without sending anything.
-        eprintln!("NOTE: history unavailable after the restart; asked resend_order instead");
-        let args = serde_json::json!({ "partnerOrderId": partner_order_id });
-        let kept = till.invoke("resend_order", args).expect("invoke");
-        let kept = kept.expect("the journal still has the order after the restart");
-        assert_eq!(kept["webId"], order_id.as_str(), "the same Revendo order: {kept}");
-    }
+    open_history(&till).expect("history screen after the restart");
+    let rows = search_history(&till, "Brunner").expect("found again after the restart");
+    assert!(rows.iter().any(|row| row.contains(&partner_order_id)), "rows: {rows:?}");
+    open_history_detail(&till, &partner_order_id).expect("detail after the restart");
+    till.click_on("history-reprint").expect("reprint");
+    wait_for_receipt(&till).expect("the copy shown");
+    let marker =
+        till.wait_text("receipt-copy", "the copy marker", |t| !t.is_empty()).expect("copy");
+    assert!(till.is_shown("receipt-copy").expect("marker"), "marked as a copy: {marker:?}");
+    assert_eq!(fact(&till, "partner-order-id").expect("reference"), partner_order_id);
+    assert_eq!(fact(&till, "tracking-url").expect("url"), tracking_url, "the same tracking URL");
+}
+
+/// Keeps a screenshot of the till's screen now beside the test's other artifacts.
+fn save_screen(till: &Till, bench: &Bench, name: &str) {
+    let path = bench.artifacts().file(&format!("{name}.png"));
+    till.screenshot(&path).expect("screenshot");
 }
