@@ -1,10 +1,10 @@
 //! The commands the page may call. Each one only delegates; the decisions live in the
 //! modules beside it. `build.rs` lists them and the capability files grant them.
 
-use order_journal::{Cursor, HistoryQuery, OrderDetail, OrderState, Totals};
+use order_journal::{Cursor, OrderDetail, Totals};
 use revendo_protocol::{CustomerInput, FieldError, IframeEvent, Payout};
 use serde_json::Value;
-use tauri::{AppHandle, State, WebviewWindow};
+use tauri::{AppHandle, Manager, State, WebviewWindow};
 use tauri_plugin_clipboard_manager::ClipboardExt;
 use tauri_plugin_dialog::DialogExt;
 use tauri_plugin_opener::OpenerExt;
@@ -25,8 +25,7 @@ use crate::till::Till;
 pub fn app_info(till: State<'_, Till>) -> Result<AppInfo> {
     let settings = till.settings();
     let key = till.key_status();
-    let unresolved = HistoryQuery { states: vec![OrderState::Unresolved], ..Default::default() };
-    let unresolved_count = till.journal().totals(&unresolved)?.all.count;
+    let unresolved_count = till.journal().count_unresolved()?;
 
     Ok(AppInfo {
         version: env!("CARGO_PKG_VERSION").to_owned(),
@@ -123,19 +122,23 @@ pub async fn resend_order(
     finalize::resend_order(&till, &partner_order_id).await
 }
 
-/// One page of history; pass the previous page's `next` for the following one.
+/// One page of history; pass the previous page's `next` for the following one. Runs
+/// off the main thread, so the window stays responsive while it reads.
 #[tauri::command]
-pub fn search_history(
-    till: State<'_, Till>,
+pub async fn search_history(
+    app: AppHandle,
     filter: HistoryFilter,
     after: Option<Cursor>,
 ) -> Result<HistoryPage> {
     let query = filter.to_query()?;
-    let journal = till.journal();
-    let page = journal.search(&query, after)?;
-    let unresolved = HistoryQuery { states: vec![OrderState::Unresolved], ..Default::default() };
-    let unresolved_count = journal.totals(&unresolved)?.all.count;
-    Ok(HistoryPage { items: page.items, next: page.next, unresolved_count })
+    off_main_thread(move || {
+        let till = app.state::<Till>();
+        let journal = till.journal();
+        let page = journal.search(&query, after)?;
+        let unresolved_count = journal.count_unresolved()?;
+        Ok(HistoryPage { items: page.items, next: page.next, unresolved_count })
+    })
+    .await
 }
 
 /// Everything the journal keeps of one order, with its attempts; the IBAN masked.
@@ -144,11 +147,24 @@ pub fn order_detail(till: State<'_, Till>, partner_order_id: String) -> Result<O
     till.order_detail(&partner_order_id)
 }
 
-/// Counts and sums per state of the filtered orders.
+/// Counts and sums per state of the filtered orders, on a reading connection of its
+/// own: a long sum never holds up the list or an order being journaled.
 #[tauri::command]
-pub fn history_totals(till: State<'_, Till>, filter: HistoryFilter) -> Result<Totals> {
+pub async fn history_totals(app: AppHandle, filter: HistoryFilter) -> Result<Totals> {
     let query = filter.to_query()?;
-    Ok(till.journal().totals(&query)?)
+    off_main_thread(move || {
+        app.state::<Till>().with_totals_reader(|journal| Ok(journal.totals(&query)?))
+    })
+    .await
+}
+
+/// Runs a journal read on the blocking pool.
+async fn off_main_thread<T: Send + 'static>(
+    read: impl FnOnce() -> Result<T> + Send + 'static,
+) -> Result<T> {
+    tauri::async_runtime::spawn_blocking(read)
+        .await
+        .map_err(|error| Error::Worker(error.to_string()))?
 }
 
 /// The receipt of a confirmed order; `copy` marks a reprint.

@@ -102,6 +102,10 @@ pub enum Error {
     #[error("the training simulation could not start: {0}")]
     Sandbox(String),
 
+    /// A background task of the till stopped before it finished.
+    #[error("a background task stopped: {0}")]
+    Worker(String),
+
     /// The window could not be created or the app could not run.
     #[error("the till's window failed: {0}")]
     Window(#[from] tauri::Error),
@@ -135,7 +139,7 @@ impl Error {
             Error::Settings(SettingsError::Invalid(_)) => "invalid_settings",
             Error::Settings(_) => "storage",
             Error::Endpoints(_) | Error::ClientSetup(_) => "invalid_settings",
-            Error::Sandbox(_) | Error::Window(_) => "internal",
+            Error::Sandbox(_) | Error::Window(_) | Error::Worker(_) => "internal",
         }
     }
 

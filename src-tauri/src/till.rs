@@ -44,6 +44,7 @@ pub struct Till {
     /// Stops the running CSV export.
     pub export_cancel: ExportCancel,
     journal: Mutex<Journal>,
+    totals_reader: Mutex<Option<Journal>>,
     desk: Mutex<QuoteDesk>,
     settings: RwLock<Settings>,
     /// Offer ids whose finalize is running: the in-process half of "one order per
@@ -71,6 +72,7 @@ impl Till {
             data_dir,
             export_cancel: ExportCancel::default(),
             journal: Mutex::new(journal),
+            totals_reader: Mutex::new(None),
             desk: Mutex::new(QuoteDesk::default()),
             settings: RwLock::new(settings),
             sending: Mutex::new(HashSet::new()),
@@ -83,6 +85,20 @@ impl Till {
         // A panic while journaling leaves SQLite's own transaction rolled back; the
         // connection itself stays usable.
         self.journal.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// A second connection to the journal for long reads (totals), opened on first use;
+    /// SQLite's WAL lets it read while the first one writes.
+    pub fn with_totals_reader<T>(&self, read: impl FnOnce(&Journal) -> Result<T>) -> Result<T> {
+        let mut reader = self.totals_reader.lock().unwrap_or_else(PoisonError::into_inner);
+        let reader = match reader.take() {
+            Some(journal) => reader.insert(journal),
+            None => {
+                let identity = self.journal().identity().clone();
+                reader.insert(Journal::open(&self.data_dir.journal_path(), identity)?)
+            }
+        };
+        read(reader)
     }
 
     /// The held quote.

@@ -23,6 +23,9 @@ import { formatSwissTime } from "./receipt-format.js";
 import { formatChf } from "./money.js";
 import { buttonByTest, byTest, make, show } from "./dom.js";
 
+/** Quiet time after a search before its totals are asked for. */
+const TOTALS_PAUSE_MS = 300;
+
 /**
  * @typedef {import('./context.js').TillContext} TillContext
  * @typedef {import('./history-query.js').HistoryFields} HistoryFields
@@ -80,7 +83,6 @@ export function mountHistory(context) {
     // "More" continues the list on screen, whatever has been typed since.
     const filter = more ? listFilter : currentFilter();
     let shownBefore = 0;
-    if (!more) loadTotals(filter, ticket);
 
     try {
       const page = await commands.searchHistory(filter, more ? list.next : null);
@@ -104,6 +106,13 @@ export function mountHistory(context) {
       // includes style and layout, as the list on screen needs them (paint excepted).
       void byTest("history-rows").offsetHeight;
       timing.into.push(performance.now() - timing.startedAt);
+    }
+    // Totals of a large selection take longer than its first page: they follow the
+    // list once typing has paused, and never hold it up.
+    if (!more) {
+      setTimeout(() => {
+        if (searches.isLatest(ticket)) loadTotals(filter, ticket);
+      }, TOTALS_PAUSE_MS);
     }
   }
 

@@ -73,6 +73,19 @@ pub struct Totals {
 }
 
 impl Journal {
+    /// How many orders are unresolved, for the badge staff see on every screen. The
+    /// repeated condition lets SQLite use the small index of open orders instead of
+    /// scanning every order.
+    pub fn count_unresolved(&self) -> Result<u64> {
+        let count: i64 = self.connection.query_row(
+            "SELECT count(*) FROM orders
+             WHERE state IN ('created', 'in_flight', 'unresolved') AND state = 'unresolved'",
+            [],
+            |row| row.get(0),
+        )?;
+        Ok(u64::try_from(count).unwrap_or_default())
+    }
+
     /// One page of the orders the query selects, newest first. Pass the previous page's
     /// `next` to get the following page; orders journaled meanwhile never shift it.
     pub fn search(

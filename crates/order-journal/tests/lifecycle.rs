@@ -285,3 +285,29 @@ fn a_rejected_order_reopened_with_a_corrected_customer_keeps_its_ids_and_can_be_
     let confirmed_id = confirmed(&mut journal, &mueller("2"), at(7, 12));
     assert!(journal.reopen_rejected(confirmed_id, &corrected, at(7, 13)).is_err());
 }
+
+#[test]
+fn the_unresolved_count_uses_the_index_of_open_orders() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let path = folder.path().join("journal.sqlite3");
+    let journal = order_journal::Journal::open(
+        &path,
+        order_journal::TillIdentity::parse("ZH01", "1").expect("identity"),
+    )
+    .expect("journal");
+    assert_eq!(journal.count_unresolved().expect("counted"), 0);
+
+    let plan_connection =
+        rusqlite::Connection::open_with_flags(&path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
+            .expect("read-only connection");
+    let plan: String = plan_connection
+        .query_row(
+            "EXPLAIN QUERY PLAN SELECT count(*) FROM orders
+             WHERE state IN ('created', 'in_flight', 'unresolved') AND state = 'unresolved'",
+            [],
+            |row| row.get(3),
+        )
+        .expect("plan");
+
+    assert!(plan.contains("orders_open"), "plan was: {plan}");
+}
