@@ -10,7 +10,7 @@ fn main() {
     tauri::Builder::default()
         .on_page_load(revendo_pos::startup_probe::page_loaded)
         .setup(|app| {
-            let blank = "about:blank".parse().expect("a valid URL");
+            let blank = "data:text/html,<title>Bare window</title>".parse().expect("a valid URL");
             tauri::WebviewWindowBuilder::new(app, "main", tauri::WebviewUrl::External(blank))
                 .title("Bare window")
                 .inner_size(1280.0, 860.0)
