@@ -10,8 +10,7 @@ use order_journal::{
     AttemptId, AttemptOutcome, Created, NewOrder, OrderId, OrderState, OrderSummary, ResendOrder,
 };
 use revendo_protocol::{
-    ApiKey, AttemptObserver, AttemptReport, AttemptVeto, CustomerInput, FinalizeRequest, Payout,
-    Rappen, Resolution,
+    ApiKey, AttemptObserver, AttemptReport, AttemptVeto, CustomerInput, FinalizeRequest, Resolution,
 };
 use time::OffsetDateTime;
 
@@ -108,7 +107,7 @@ async fn send(
                 partner_order_id,
                 product_name: order.device_name.clone(),
                 payout: order.payout,
-                amount: amount_of(order.payout, order.cash, order.voucher),
+                amount: order.payout.amount_of(order.cash, order.voucher),
                 revendo,
             })
         }
@@ -156,16 +155,9 @@ fn confirmed(till: &Till, order: &OrderSummary) -> Result<FinalizedOrder> {
         partner_order_id: order.partner_order_id.clone(),
         product_name: order.device_name.clone(),
         payout: order.payout,
-        amount: amount_of(order.payout, order.cash, order.voucher),
+        amount: order.payout.amount_of(order.cash, order.voucher),
         revendo,
     })
-}
-
-fn amount_of(payout: Payout, cash: Rappen, voucher: Rappen) -> Rappen {
-    match payout {
-        Payout::Cash => cash,
-        Payout::Voucher => voucher,
-    }
 }
 
 /// Journals each attempt before its request leaves and after it ended. If the journal

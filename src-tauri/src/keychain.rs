@@ -86,10 +86,7 @@ impl KeyEntry {
     }
 
     fn entry(&self) -> Result<keyring::Entry, KeychainError> {
-        keyring::Entry::new(SERVICE, &self.account).map_err(|error| match error {
-            keyring::Error::NoDefaultStore => KeychainError::Unavailable,
-            other => failed(other),
-        })
+        keyring::Entry::new(SERVICE, &self.account).map_err(failed)
     }
 }
 

@@ -41,10 +41,7 @@ impl HeldQuote {
 
     /// The amount paid out in the chosen way.
     pub fn amount(&self) -> Rappen {
-        match self.payout {
-            Payout::Cash => self.quote.cash,
-            Payout::Voucher => self.quote.voucher,
-        }
+        self.payout.amount_of(self.quote.cash, self.quote.voucher)
     }
 }
 

@@ -57,10 +57,7 @@ pub fn for_order(
         (Some(revendo), OrderState::Confirmed) => revendo,
         _ => return Err(Error::NotConfirmed(order.partner_order_id.clone())),
     };
-    let amount = match order.payout {
-        Payout::Cash => order.cash,
-        Payout::Voucher => order.voucher,
-    };
+    let amount = order.payout.amount_of(order.cash, order.voucher);
 
     Ok(Receipt {
         header,

@@ -18,6 +18,14 @@ pub enum Payout {
 }
 
 impl Payout {
+    /// The amount paid out this way, of a quote's cash and voucher amounts.
+    pub fn amount_of(self, cash: Rappen, voucher: Rappen) -> Rappen {
+        match self {
+            Payout::Cash => cash,
+            Payout::Voucher => voucher,
+        }
+    }
+
     /// The stable lower-case name used in the journal, CSV exports and the page.
     pub fn as_str(self) -> &'static str {
         match self {
