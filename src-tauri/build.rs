@@ -27,6 +27,9 @@ const COMMANDS: &[&str] = &[
     "get_settings",
     "save_settings",
     "report_dropped_messages",
+    "place_revendo_view",
+    "reload_revendo_view",
+    "revendo_view_event",
 ];
 
 fn main() {

@@ -4,7 +4,7 @@
 use order_journal::{Cursor, OrderDetail, Totals};
 use revendo_protocol::{CustomerInput, FieldError, IframeEvent, Payout};
 use serde_json::Value;
-use tauri::{AppHandle, Manager, State, WebviewWindow};
+use tauri::{AppHandle, Manager, State, Webview};
 use tauri_plugin_clipboard_manager::ClipboardExt;
 use tauri_plugin_dialog::DialogExt;
 use tauri_plugin_opener::OpenerExt;
@@ -17,6 +17,7 @@ use crate::history::{HistoryFilter, HistoryPage};
 use crate::keychain::KeyStatus;
 use crate::quote_desk::QUOTE_LIFETIME;
 use crate::receipt::{self, Receipt};
+use crate::revendo_view::{self, ViewBounds};
 use crate::settings::Settings;
 use crate::till::Till;
 
@@ -136,7 +137,12 @@ pub async fn search_history(
         let journal = till.journal();
         let page = journal.search(&query, after)?;
         let unresolved_count = journal.count_unresolved()?;
-        Ok(HistoryPage { items: page.items, next: page.next, unresolved_count })
+        Ok(HistoryPage {
+            items: page.items,
+            next: page.next,
+            unresolved_count,
+            newest_only: page.newest_only,
+        })
     })
     .await
 }
@@ -178,8 +184,8 @@ pub fn receipt(till: State<'_, Till>, partner_order_id: String, copy: bool) -> R
 /// Opens the system's print dialog for the page, whose print style shows the receipt
 /// alone; "Save as PDF" is in the same dialog.
 #[tauri::command]
-pub fn print_receipt(window: WebviewWindow) -> Result<()> {
-    window.print().map_err(|error| Error::Receipt(format!("printing failed: {error}")))
+pub fn print_receipt(webview: Webview) -> Result<()> {
+    webview.print().map_err(|error| Error::Receipt(format!("printing failed: {error}")))
 }
 
 /// Opens a confirmed order's tracking page in the default browser. The URL comes from
@@ -283,4 +289,30 @@ pub fn save_settings(till: State<'_, Till>, settings: Settings) -> Result<Settin
 pub fn report_dropped_messages(count: u32, last_origin: String) {
     let origin: String = last_origin.chars().take(120).collect();
     tracing::warn!(count, origin, "messages from outside Revendo's frame dropped");
+}
+
+/// Lays Revendo's own webview over the page's slot for it, or hides it (`None`) while
+/// the slot is off screen. Only when the settings show Revendo in its own webview.
+#[tauri::command]
+pub fn place_revendo_view(app: AppHandle, bounds: Option<ViewBounds>) -> Result<()> {
+    revendo_view::place(&app, bounds)
+}
+
+/// Loads Revendo's page again in its own webview: for the next customer, or to retry.
+#[tauri::command]
+pub fn reload_revendo_view(app: AppHandle, till: State<'_, Till>) -> Result<()> {
+    revendo_view::reload(&app, &till.endpoints)
+}
+
+/// The one command of Revendo's own webview: a message its page posted. Checked as the
+/// page checks the iframe's, then handed to the page; the capability that grants it
+/// names that webview and the Revendo origin alone.
+#[tauri::command]
+pub fn revendo_view_event(
+    app: AppHandle,
+    webview: Webview,
+    till: State<'_, Till>,
+    message: Value,
+) -> Result<()> {
+    revendo_view::forward(&app, &webview, &till.endpoints, message)
 }

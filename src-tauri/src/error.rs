@@ -78,6 +78,14 @@ pub enum Error {
     #[error("Revendo's page sent a message the till does not understand: {0}")]
     InvalidEvent(#[from] revendo_protocol::IframeEventError),
 
+    /// A message for the till came from somewhere else than Revendo's view.
+    #[error("a message from outside Revendo's view was ignored ({0})")]
+    ForeignMessage(String),
+
+    /// Revendo's own webview could not be opened, placed or reloaded.
+    #[error("Revendo's view: {0}")]
+    RevendoView(String),
+
     /// The journal could not be read or written.
     #[error("the order journal failed: {0}")]
     Journal(#[from] order_journal::Error),
@@ -130,6 +138,8 @@ impl Error {
             },
             Error::AlreadyRejected { .. } => "already_rejected",
             Error::InvalidEvent(_) => "invalid_event",
+            Error::ForeignMessage(_) => "foreign_message",
+            Error::RevendoView(_) => "revendo_view",
             Error::UnknownOrder(_) => "unknown_order",
             Error::InvalidFilter(_) => "invalid_filter",
             Error::NotConfirmed(_) => "not_confirmed",

@@ -34,6 +34,8 @@ pub struct HistoryPage {
     pub next: Option<Cursor>,
     /// Orders whose outcome is unknown, over the whole journal.
     pub unresolved_count: u64,
+    /// Only the newest orders were searched: the words are too short for the index.
+    pub newest_only: bool,
 }
 
 impl HistoryFilter {

@@ -11,6 +11,7 @@ mod dto;
 mod endpoints;
 mod error;
 mod export;
+mod failure_dialog;
 mod finalize;
 mod history;
 mod key_command;
@@ -18,6 +19,7 @@ mod keychain;
 mod logging;
 mod quote_desk;
 mod receipt;
+mod revendo_view;
 mod settings;
 mod startup;
 pub mod startup_probe;
@@ -40,6 +42,7 @@ pub fn run() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             eprintln!("revendo-pos: {error}");
+            failure_dialog::tell_staff(&error.to_string());
             ExitCode::FAILURE
         }
     }

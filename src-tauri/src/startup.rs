@@ -17,7 +17,8 @@ use crate::endpoints::Endpoints;
 use crate::error::{Error, Result};
 use crate::keychain::KeyEntry;
 use crate::logging;
-use crate::settings::Settings;
+use crate::revendo_view;
+use crate::settings::{Display, Settings};
 use crate::till::{Credentials, Till};
 
 /// The identifier of the app, also the name of its data folder.
@@ -75,6 +76,9 @@ pub fn launch(cli: Cli) -> Result<()> {
             commands::get_settings,
             commands::save_settings,
             commands::report_dropped_messages,
+            commands::place_revendo_view,
+            commands::reload_revendo_view,
+            commands::revendo_view_event,
         ])
         .on_page_load(crate::startup_probe::page_loaded)
         .setup(move |app| {
@@ -169,15 +173,21 @@ fn allow_frames_from(csp: &mut Option<Csp>, origin: &str) {
     *policy = directives.collect::<Vec<_>>().join("; ");
 }
 
+/// The till's window with its page, and Revendo's own webview in it when the settings
+/// choose that over the frame.
 fn open_main_window(
     app: &mut App,
     title: &str,
 ) -> std::result::Result<(), Box<dyn std::error::Error>> {
-    WebviewWindowBuilder::new(app, "main", WebviewUrl::App("index.html".into()))
+    let page = WebviewWindowBuilder::new(app, "main", WebviewUrl::App("index.html".into()))
         .title(title)
         .inner_size(1280.0, 860.0)
         .min_inner_size(1024.0, 700.0)
         .build()?;
+    let till = app.state::<Till>();
+    if till.settings().display == Display::Webview {
+        revendo_view::open(app.handle(), &page.as_ref().window(), &till.endpoints)?;
+    }
     Ok(())
 }
 

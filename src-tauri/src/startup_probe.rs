@@ -12,7 +12,8 @@ static REPORTED: AtomicBool = AtomicBool::new(false);
 
 /// Tauri's page-load hook: logs each finished load and reports the first one.
 pub fn page_loaded<R: Runtime>(webview: &Webview<R>, payload: &PageLoadPayload<'_>) {
-    if payload.event() != PageLoadEvent::Finished {
+    // Revendo's own webview, when shown, loads beside the till's page; the page counts.
+    if payload.event() != PageLoadEvent::Finished || webview.label() != "main" {
         return;
     }
     tracing::debug!(webview = webview.label(), "page loaded");

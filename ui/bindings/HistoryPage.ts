@@ -13,4 +13,8 @@ next: Cursor | null,
 /**
  * Orders whose outcome is unknown, over the whole journal.
  */
-unresolvedCount: number, };
+unresolvedCount: number, 
+/**
+ * Only the newest orders were searched: the words are too short for the index.
+ */
+newestOnly: boolean, };

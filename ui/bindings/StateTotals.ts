@@ -15,14 +15,14 @@ state: OrderState,
  */
 count: number, 
 /**
- * The sum of their cash amounts.
+ * What the orders whose customer chose cash pay out.
  */
 cash: Rappen, 
 /**
- * The sum of their voucher amounts.
+ * What the orders whose customer chose a voucher pay out.
  */
 voucher: Rappen, 
 /**
- * The sum of the amounts of the payout each customer chose.
+ * Both together: the amount of the payout each customer chose.
  */
 paidOut: Rappen, };

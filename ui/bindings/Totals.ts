@@ -13,4 +13,8 @@ byState: Array<StateTotals>,
 /**
  * All selected orders together.
  */
-all: Sums, };
+all: Sums, 
+/**
+ * As in [`Page::newest_only`]: the sums are those of the newest orders only.
+ */
+newestOnly: boolean, };

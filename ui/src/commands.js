@@ -19,6 +19,7 @@ import { toAppError } from "./errors.js";
  * @typedef {import('../bindings/Totals').Totals} Totals
  * @typedef {import('../bindings/Receipt').Receipt} Receipt
  * @typedef {import('../bindings/ExportSummary').ExportSummary} ExportSummary
+ * @typedef {import('../bindings/ViewBounds').ViewBounds} ViewBounds
  */
 
 /**
@@ -211,3 +212,19 @@ export const reportDroppedMessages = (count, lastOrigin) =>
  * @returns {Promise<QuoteView | null>}
  */
 export const currentQuote = () => call("current_quote");
+
+/**
+ * Lays Revendo's own webview over the slot (window coordinates, CSS pixels), or hides
+ * it. Only in the "webview" display.
+ *
+ * @param {ViewBounds | null} bounds
+ * @returns {Promise<null>}
+ */
+export const placeRevendoView = (bounds) => call("place_revendo_view", { bounds });
+
+/**
+ * Loads Revendo's page again in its own webview.
+ *
+ * @returns {Promise<null>}
+ */
+export const reloadRevendoView = () => call("reload_revendo_view");

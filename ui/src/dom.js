@@ -85,3 +85,17 @@ export function applyTranslations(root, t) {
     }
   }
 }
+
+/**
+ * Height of the top bar and of the training banner, which stay on screen when the page
+ * scrolls: what they cover is not visible.
+ *
+ * @returns {number} CSS pixels
+ */
+export function stickyBarsHeight() {
+  let covered = 0;
+  for (const sticky of document.querySelectorAll(".topbar, .training-banner")) {
+    if (sticky instanceof HTMLElement && !sticky.hidden) covered += sticky.offsetHeight;
+  }
+  return covered;
+}

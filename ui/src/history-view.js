@@ -92,11 +92,13 @@ export function mountHistory(context) {
       listFilter = filter;
       unavailable = false;
       renderUnresolved(page.unresolvedCount);
+      show(byTest("history-newest-only"), page.newestOnly);
     } catch (rejection) {
       if (!searches.isLatest(ticket)) return;
       shownBefore = 0;
       list = emptyList();
       unavailable = true;
+      show(byTest("history-newest-only"), false);
       byTest("history-unavailable-detail").textContent = errorText(rejection);
     }
 
@@ -231,7 +233,9 @@ export function mountHistory(context) {
 
   function showDetail() {
     const status = byTest("history-resend-status").textContent ?? "";
-    show(byTest("history-detail"), detail !== null || status !== "");
+    const open = detail !== null || status !== "";
+    show(byTest("history-detail"), open);
+    byTest("history-body").classList.toggle("with-detail", open);
     renderDetail(detail, { t, language: context.language(), retentionDays });
   }
 

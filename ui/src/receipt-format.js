@@ -106,11 +106,27 @@ export function formatAmount(rappen, currency) {
 export function formatSwissTime(timestamp, language) {
   const ms = Date.parse(timestamp);
   if (Number.isNaN(ms)) return timestamp;
-  return new Intl.DateTimeFormat(`${language}-CH`, {
-    dateStyle: "short",
-    timeStyle: "short",
-    timeZone: "Europe/Zurich",
-  }).format(ms);
+  return swissClock(language).format(ms);
+}
+
+/** One formatter per language: building one costs more than formatting a page of rows. */
+const swissClocks = new Map();
+
+/**
+ * @param {string} language
+ * @returns {Intl.DateTimeFormat}
+ */
+function swissClock(language) {
+  let clock = swissClocks.get(language);
+  if (!clock) {
+    clock = new Intl.DateTimeFormat(`${language}-CH`, {
+      dateStyle: "short",
+      timeStyle: "short",
+      timeZone: "Europe/Zurich",
+    });
+    swissClocks.set(language, clock);
+  }
+  return clock;
 }
 
 /**

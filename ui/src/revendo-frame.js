@@ -1,11 +1,18 @@
 // The Revendo page inside the till: loads it, configures it on every load, keeps it sized,
 // scrolls for it, notices when it never says hello, and hands the quote events on.
 // Either as an iframe (messages filtered here) or, when the settings say "webview", in a
-// webview of its own whose events Rust has already checked and forwards to the page.
+// webview of its own that Rust lays over a slot of the page (see revendo-view.js), whose
+// messages Rust has already checked when it forwards them here.
 
 import { acceptMessage, createDropCounter, parseRevendoData } from "./messages.js";
-import { reportDroppedMessages, tauri } from "./commands.js";
-import { byTest, show } from "./dom.js";
+import {
+  placeRevendoView,
+  reloadRevendoView,
+  reportDroppedMessages,
+  tauri,
+} from "./commands.js";
+import { byTest, show, stickyBarsHeight } from "./dom.js";
+import { followSlot } from "./revendo-view.js";
 
 /** The docs' partners wait about this long before calling the trade-in unavailable. */
 export const LOAD_TIMEOUT_MS = 15_000;
@@ -41,20 +48,23 @@ export function mountRevendoFrame(info, onQuoteMessage) {
     loadTimer = setTimeout(() => show(unavailable, true), LOAD_TIMEOUT_MS);
   }
 
+  const framed = info.display !== "webview";
+
   /** @param {RevendoMessage} message */
   function handle(message) {
     switch (message.type) {
       case "revendo_iframe_loaded":
         markReady();
         break;
+      // In its own webview Revendo has a fixed size and scrolls itself.
       case "revendo_resize":
-        frame.style.height = `${message.height}px`;
+        if (framed) frame.style.height = `${message.height}px`;
         break;
       case "revendo_scroll_to_top":
-        scrollToFrame(frame, 0);
+        if (framed) scrollToFrame(frame, 0);
         break;
       case "revendo_scroll_to_position":
-        scrollToFrame(frame, message.position);
+        if (framed) scrollToFrame(frame, message.position);
         break;
       case "revendo_order_complete":
         // Analytics only: the till's order is the one Rust finalizes, not Revendo's cart.
@@ -67,8 +77,17 @@ export function mountRevendoFrame(info, onQuoteMessage) {
   if (info.display === "webview") {
     show(frame, false);
     show(slot, true);
-    listenToWebview(handle);
-    return { reload: () => {} };
+    followSlot(slot, () => !unavailable.hidden, placeRevendoView);
+
+    function reloadView() {
+      show(unavailable, false);
+      startLoadTimer();
+      reloadRevendoView().catch(() => show(unavailable, true));
+    }
+    byTest("revendo-retry").addEventListener("click", reloadView);
+    // Loaded again once the page listens: a "loaded" message sent before would be lost.
+    listenToWebview(handle).then(reloadView);
+    return { reload: reloadView };
   }
 
   // Configure on every load, not once: the iframe navigates inside itself and each new
@@ -121,12 +140,15 @@ function listenToWindow(origin, frame, handle) {
   }, DROP_REPORT_INTERVAL_MS);
 }
 
-/** @param {(message: RevendoMessage) => void} handle */
-function listenToWebview(handle) {
+/**
+ * @param {(message: RevendoMessage) => void} handle
+ * @returns {Promise<unknown>} settled once listening
+ */
+async function listenToWebview(handle) {
   const events = tauri()?.event;
   if (!events) return;
 
-  events.listen(WEBVIEW_EVENT, ({ payload }) => {
+  await events.listen(WEBVIEW_EVENT, ({ payload }) => {
     const message = parseRevendoData(payload);
     if (message) handle(message);
   });
@@ -140,10 +162,7 @@ function listenToWebview(handle) {
  * @param {number} position pixels from the frame's top
  */
 function scrollToFrame(frame, position) {
-  let covered = 0;
-  for (const sticky of document.querySelectorAll(".topbar, .training-banner")) {
-    if (sticky instanceof HTMLElement && !sticky.hidden) covered += sticky.offsetHeight;
-  }
+  const covered = stickyBarsHeight();
   const top = frame.getBoundingClientRect().top + window.scrollY + position - covered - 8;
   window.scrollTo({ top: Math.max(top, 0), behavior: "smooth" });
 }

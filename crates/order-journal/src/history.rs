@@ -32,6 +32,9 @@ pub struct Page<T> {
     pub items: Vec<T>,
     /// The cursor of the next page, when there is one.
     pub next: Option<Cursor>,
+    /// The search, of words too short for the index, looked only through the newest
+    /// [`SHORT_SEARCH_DEPTH`](crate::SHORT_SEARCH_DEPTH) orders.
+    pub newest_only: bool,
 }
 
 /// Number of orders and their amounts.
@@ -41,11 +44,11 @@ pub struct Page<T> {
 pub struct Sums {
     /// How many orders.
     pub count: u64,
-    /// The sum of their cash amounts.
+    /// What the orders whose customer chose cash pay out.
     pub cash: Rappen,
-    /// The sum of their voucher amounts.
+    /// What the orders whose customer chose a voucher pay out.
     pub voucher: Rappen,
-    /// The sum of the amounts of the payout each customer chose.
+    /// Both together: the amount of the payout each customer chose.
     pub paid_out: Rappen,
 }
 
@@ -70,6 +73,8 @@ pub struct Totals {
     pub by_state: Vec<StateTotals>,
     /// All selected orders together.
     pub all: Sums,
+    /// As in [`Page::newest_only`]: the sums are those of the newest orders only.
+    pub newest_only: bool,
 }
 
 impl Journal {
@@ -94,7 +99,7 @@ impl Journal {
         after: Option<Cursor>,
     ) -> Result<Page<OrderSummary>> {
         let Some(mut selection) = Selection::build(&self.connection, query, Purpose::List)? else {
-            return Ok(Page { items: vec![], next: None });
+            return Ok(Page { items: vec![], next: None, newest_only: false });
         };
         if let Some(Cursor(last)) = after {
             let id = selection.id_column;
@@ -119,7 +124,7 @@ impl Journal {
         } else {
             None
         };
-        Ok(Page { items, next })
+        Ok(Page { items, next, newest_only: selection.newest_only })
     }
 
     /// Count and amounts of the selected orders, per state and overall.
@@ -129,12 +134,13 @@ impl Journal {
             .map(|state| StateTotals { state, sums: Sums::default() })
             .collect();
         let Some(selection) = Selection::build(&self.connection, query, Purpose::Totals)? else {
-            return Ok(Totals { by_state, all: Sums::default() });
+            return Ok(Totals { by_state, all: Sums::default(), newest_only: false });
         };
 
         let sql = format!(
-            "SELECT o.state, count(*), sum(o.cash_rappen), sum(o.voucher_rappen),
-                sum(CASE o.payout WHEN 'cash' THEN o.cash_rappen ELSE o.voucher_rappen END)
+            "SELECT o.state, count(*),
+                coalesce(sum(CASE o.payout WHEN 'cash' THEN o.cash_rappen END), 0),
+                coalesce(sum(CASE o.payout WHEN 'voucher' THEN o.voucher_rappen END), 0)
              FROM {} {} GROUP BY o.state",
             selection.from,
             selection.where_clause()
@@ -144,11 +150,13 @@ impl Journal {
         let mut all = Sums::default();
         while let Some(row) = found.next()? {
             let state = rows::state(row, 0)?;
+            let cash = Rappen(row.get(2)?);
+            let voucher = Rappen(row.get(3)?);
             let sums = Sums {
                 count: row.get::<_, i64>(1)? as u64,
-                cash: Rappen(row.get(2)?),
-                voucher: Rappen(row.get(3)?),
-                paid_out: Rappen(row.get(4)?),
+                cash,
+                voucher,
+                paid_out: Rappen(cash.0 + voucher.0),
             };
             all.count += sums.count;
             all.cash.0 += sums.cash.0;
@@ -158,7 +166,7 @@ impl Journal {
                 entry.sums = sums;
             }
         }
-        Ok(Totals { by_state, all })
+        Ok(Totals { by_state, all, newest_only: selection.newest_only })
     }
 
     /// Everything about one order, with its attempts. The IBAN is masked whatever the

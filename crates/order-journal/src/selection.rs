@@ -41,22 +41,24 @@ pub(crate) struct Selection {
     pub conditions: Vec<String>,
     pub params: Vec<Value>,
     pub id_column: &'static str,
+    /// Whether only the newest [`SHORT_SEARCH_DEPTH`] orders are looked through.
+    pub newest_only: bool,
 }
 
 /// The trigram index matches only words of three characters or more.
 const TRIGRAM: usize = 3;
 
-/// How many of the newest orders a list search of only one- or two-character words looks
-/// through: about a week and a half of a busy till. Such words are what staff type on
-/// their way to a longer one, and matching them against every order would read the whole
-/// journal; the third character switches to the index.
-pub const SHORT_SEARCH_DEPTH: i64 = 10_000;
+/// How many of the newest orders a search of only one- or two-character words looks
+/// through, for its list, its totals and its export alike: about a week and a half of a
+/// busy till. Such words are what staff type on their way to a longer one, and matching
+/// them against every order would read the whole journal; the third character switches
+/// to the index and to every order.
+pub const SHORT_SEARCH_DEPTH: u64 = 10_000;
 
 /// What a selection is read for, which decides how SQLite should walk it.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Purpose {
-    /// A page of the history, newest first: a search of short words only looks through
-    /// the newest [`SHORT_SEARCH_DEPTH`] orders.
+    /// A page of the history, newest first.
     List,
     /// Sums: without search words they are read from the `created_at` index alone.
     Totals,
@@ -96,7 +98,7 @@ impl Selection {
         }
 
         let only_checked = !terms.is_empty() && terms.iter().all(|term| term.indexed.is_none());
-        if only_checked && purpose == Purpose::List {
+        if only_checked {
             let newest = match newest {
                 Some(newest) => newest,
                 None => {
@@ -105,7 +107,8 @@ impl Selection {
                     })?
                 }
             };
-            selection.push("o.id > ?", [Value::Integer(newest - SHORT_SEARCH_DEPTH)]);
+            selection.push("o.id > ?", [Value::Integer(newest - SHORT_SEARCH_DEPTH as i64)]);
+            selection.newest_only = true;
         }
 
         if !query.states.is_empty() {
@@ -128,13 +131,20 @@ impl Selection {
         let indexed: Vec<String> =
             terms.iter().filter_map(|term| term.indexed.as_deref()).map(quote).collect();
         let mut selection = if indexed.is_empty() {
-            Selection { from: "orders o", conditions: vec![], params: vec![], id_column: "o.id" }
+            Selection {
+                from: "orders o",
+                conditions: vec![],
+                params: vec![],
+                id_column: "o.id",
+                newest_only: false,
+            }
         } else {
             Selection {
                 from: "order_search s JOIN orders o ON o.id = s.rowid",
                 conditions: vec!["order_search MATCH ?".to_owned()],
                 params: vec![Value::Text(indexed.join(" AND "))],
                 id_column: "s.rowid",
+                newest_only: false,
             }
         };
 
@@ -149,8 +159,8 @@ impl Selection {
         selection
     }
 
-    /// Keeps orders created in `[from, until)`. Totals without a search read them from the
-    /// `created_at` index; everything else walks the journal ids of that range.
+    /// Keeps orders created in `[from, until)`. Totals without search words read them from
+    /// the `created_at` index; everything else walks the journal ids of that range.
     fn created_between(
         &mut self,
         connection: &Connection,
@@ -158,7 +168,7 @@ impl Selection {
         until: i64,
         purpose: Purpose,
     ) -> Result<Dated> {
-        if purpose == Purpose::Totals && self.id_column == "o.id" {
+        if purpose == Purpose::Totals && self.conditions.is_empty() {
             self.push("o.created_at >= ? AND o.created_at < ?", [from.into(), until.into()]);
             return Ok(Dated::ByIndex);
         }

@@ -5,7 +5,9 @@
 mod common;
 
 use common::*;
-use order_journal::{Cursor, HistoryQuery, Journal, OrderState, OrderSummary, PAGE_SIZE, Page};
+use order_journal::{
+    Cursor, HistoryQuery, Journal, OrderState, OrderSummary, PAGE_SIZE, Page, SHORT_SEARCH_DEPTH,
+};
 use revendo_protocol::{Payout, Rappen};
 
 fn text(words: &str) -> HistoryQuery {
@@ -109,6 +111,45 @@ fn one_and_two_character_searches_match_anywhere_in_recent_orders() {
 }
 
 #[test]
+fn short_words_look_only_through_the_newest_orders_for_list_and_totals_alike() {
+    let till = Till::new();
+    let mut journal = till.open();
+    journal.create_order(&mueller("old"), at(1, 9)).unwrap();
+    let favre = order(
+        "new",
+        "iPhone 15 Pro",
+        customer("Chloé", "Favre", "chloe.favre@bluewin.ch", "+41795554433", "Genève"),
+    );
+    journal.create_order(&favre, at(2, 9)).unwrap();
+    // Favre becomes the journal's order number 10,050, as if 10,048 orders had come
+    // between: Müller (number 1) is then older than the newest SHORT_SEARCH_DEPTH.
+    let raw = inspect(&till.path);
+    raw.execute_batch(
+        "UPDATE orders SET id = 10050 WHERE id = 2;
+         DELETE FROM order_search WHERE rowid = 2;
+         UPDATE orders SET device_name = device_name WHERE id = 10050;",
+    )
+    .unwrap();
+    const { assert!(SHORT_SEARCH_DEPTH < 10_050 - 1) };
+
+    let short = text("mü");
+    let page = journal.search(&short, None).unwrap();
+    assert!(page.items.is_empty());
+    assert!(page.newest_only);
+    let totals = journal.totals(&short).unwrap();
+    assert_eq!(totals.all.count, 0);
+    assert!(totals.newest_only);
+
+    assert_eq!(found(&journal, &text("fa")), vec!["ZH01-2-000002"]);
+    let indexed = text("mül");
+    let page = journal.search(&indexed, None).unwrap();
+    assert_eq!(page.items.len(), 1);
+    assert!(!page.newest_only);
+    let totals = journal.totals(&indexed).unwrap();
+    assert_eq!((totals.all.count, totals.newest_only), (1, false));
+}
+
+#[test]
 fn filters_select_by_date_range_state_payout_and_operator() {
     let till = Till::new();
     let journal = store_with_history(&till);
@@ -177,8 +218,10 @@ fn totals_count_and_sum_amounts_per_state_and_payout() {
         .unwrap();
 
     assert_eq!(all.all.count, 4);
-    assert_eq!(all.all.cash, Rappen::francs(227 * 3 + 100));
-    assert_eq!(all.all.voucher, Rappen::francs(250 * 3 + 120));
+    // Bühler chose the voucher: his cash quote counts nowhere, the three others' vouchers
+    // neither.
+    assert_eq!(all.all.cash, Rappen::francs(227 * 3));
+    assert_eq!(all.all.voucher, Rappen::francs(120));
     assert_eq!(all.all.paid_out, Rappen::francs(227 * 3 + 120));
     let confirmed = all.by_state.iter().find(|t| t.state == OrderState::Confirmed).unwrap();
     assert_eq!(confirmed.sums.count, 2);

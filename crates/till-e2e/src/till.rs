@@ -36,14 +36,26 @@ pub struct Bench {
 impl Bench {
     /// A fresh data folder for the test named `test`, with [`TEST_SETTINGS`].
     pub fn new(test: &str) -> Result<Bench> {
+        Bench::with_settings(test, &[])
+    }
+
+    /// Like [`Bench::new`], with these settings added to or replacing [`TEST_SETTINGS`].
+    pub fn with_settings(test: &str, changes: &[(&str, Value)]) -> Result<Bench> {
         let artifacts = Artifacts::for_test(test)?;
         let data_dir = tempfile::Builder::new()
             .prefix(&format!("till-e2e-{test}-"))
             .tempdir()
             .map_err(|error| Error::io(std::env::temp_dir(), error))?;
 
+        let mut values: Value = serde_json::from_str(TEST_SETTINGS).map_err(|error| {
+            Error::Unexpected { from: "test settings".into(), detail: error.to_string() }
+        })?;
+        for (name, value) in changes {
+            values[*name] = value.clone();
+        }
         let settings = data_dir.path().join("settings.json");
-        std::fs::write(&settings, TEST_SETTINGS).map_err(|error| Error::io(&settings, error))?;
+        std::fs::write(&settings, values.to_string())
+            .map_err(|error| Error::io(&settings, error))?;
         for suffix in ["driver.log", "sandbox.log"] {
             let _ = std::fs::remove_file(artifacts.file(suffix));
         }

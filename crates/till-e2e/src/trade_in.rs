@@ -106,6 +106,39 @@ pub fn choose_device(till: &Session, frame: &str, choice: &DeviceChoice) -> Resu
 /// [`choose_device`] inside a given iframe element of the top page.
 pub fn choose_device_in(till: &Session, frame: &Element, choice: &DeviceChoice) -> Result<Offered> {
     till.enter_frame(frame)?;
+    let offered = pick(till, choice, |name| click_in_frame(till, frame, name))?;
+    till.leave_frames()?;
+    Ok(offered)
+}
+
+/// [`choose_device`] in Revendo's own webview (the "webview" display), whose window
+/// handle is `view`; the session is back on the till's page (`page`) afterwards.
+pub fn choose_device_in_view(
+    till: &Session,
+    view: &str,
+    page: &str,
+    choice: &DeviceChoice,
+) -> Result<Offered> {
+    till.switch_to_window(view)?;
+    let offered = pick(till, choice, |name| {
+        let target = till.wait_shown(name)?;
+        // Revendo's page scrolls itself inside its webview.
+        till.execute(
+            "arguments[0].scrollIntoView({ block: 'center', behavior: 'instant' });",
+            vec![Session::arg(&target)],
+        )?;
+        till.click(&target)
+    });
+    till.switch_to_window(page)?;
+    offered
+}
+
+/// Picks `choice` on Revendo's page, the current browsing context, clicking with `click`.
+fn pick(
+    till: &Session,
+    choice: &DeviceChoice,
+    click: impl Fn(&str) -> Result<()>,
+) -> Result<Offered> {
     wait_for("Revendo's page to be ready", PATIENCE, || {
         match till.execute("return document.body?.dataset.ready ?? 'no body';", vec![]) {
             Ok(ready) if ready == json!("true") => Ok(()),
@@ -114,19 +147,17 @@ pub fn choose_device_in(till: &Session, frame: &Element, choice: &DeviceChoice) 
         }
     })?;
 
-    click_in_frame(till, frame, &format!("category-{}", choice.category))?;
-    click_in_frame(till, frame, &format!("device-{}", choice.device))?;
+    click(&format!("category-{}", choice.category))?;
+    click(&format!("device-{}", choice.device))?;
     for answer in ["screen-flawless", "battery-good", "packaging-included"] {
-        click_in_frame(till, frame, &format!("answer-{answer}"))?;
+        click(&format!("answer-{answer}"))?;
     }
     till.wait_shown("add-device")?;
-    click_in_frame(till, frame, &format!("payout-{}", choice.payout))?;
+    click(&format!("payout-{}", choice.payout))?;
     let amount = till.text_content(&format!("price-{}", choice.payout))?;
-    click_in_frame(till, frame, "add-device")?;
+    click("add-device")?;
     till.wait_shown("cart-item")?;
     let name = till.text_content("cart-item-name")?;
-
-    till.leave_frames()?;
     Ok(Offered { name, amount })
 }
 

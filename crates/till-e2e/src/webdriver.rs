@@ -136,6 +136,24 @@ impl Session {
         self.post("frame", json!({ "id": null })).map(drop)
     }
 
+    /// The handles of the top-level browsing contexts: one per webview of the app.
+    pub fn window_handles(&self) -> Result<Vec<String>> {
+        let value = self.get("window/handles")?;
+        let handles = value.as_array().cloned().unwrap_or_default();
+        Ok(handles.iter().filter_map(|handle| handle.as_str().map(str::to_owned)).collect())
+    }
+
+    /// The handle of the browsing context commands go to.
+    pub fn window_handle(&self) -> Result<String> {
+        let value = self.get("window")?;
+        Ok(value.as_str().unwrap_or_default().to_owned())
+    }
+
+    /// Sends the next commands to the browsing context `handle`.
+    pub fn switch_to_window(&self, handle: &str) -> Result<()> {
+        self.post("window", json!({ "handle": handle })).map(drop)
+    }
+
     /// Saves a PNG of the window to `path`.
     pub fn screenshot(&self, path: &Path) -> Result<()> {
         let value = self.get("screenshot")?;

@@ -6,3 +6,5 @@ mod errors;
 mod happy_path;
 mod hostile_iframe;
 mod keychain;
+mod one_till;
+mod webview_display;
