@@ -1,11 +1,12 @@
 //! Where the till finds Revendo: the API base, the trade-in page and the one origin
 //! whose messages it accepts.
 
+use revendo_protocol::{ClientConfig, IFRAME_PATH, is_loopback};
 use serde::Serialize;
 use url::Url;
 
 use crate::cli::Cli;
-use crate::settings::{Environment, IFRAME_PATH, PRODUCTION_API_BASE, STAGING_API_BASE, Settings};
+use crate::settings::{Environment, Settings};
 
 /// The environment as the page shows it, with training apart from the configured ones.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -49,17 +50,18 @@ impl Endpoints {
     /// Resolves the endpoints from the command line, which wins, then the settings.
     pub fn resolve(settings: &Settings, cli: &Cli) -> Result<Endpoints, EndpointError> {
         let (kind, api_base, iframe_url, origin) = if cli.overrides_environment() {
-            let api_base = cli.api_base.clone().unwrap_or_else(|| PRODUCTION_API_BASE.into());
+            let api_base =
+                cli.api_base.clone().unwrap_or_else(|| ClientConfig::PRODUCTION_API_BASE.into());
             let iframe_url = cli.iframe_url.clone().unwrap_or_else(|| iframe_on(&api_base));
             (EndpointKind::Custom, api_base, iframe_url, cli.origin.clone())
         } else {
             match settings.environment {
                 Environment::Production => {
-                    let base = PRODUCTION_API_BASE.to_owned();
+                    let base = ClientConfig::PRODUCTION_API_BASE.to_owned();
                     (EndpointKind::Production, base.clone(), iframe_on(&base), None)
                 }
                 Environment::Staging => {
-                    let base = STAGING_API_BASE.to_owned();
+                    let base = ClientConfig::STAGING_API_BASE.to_owned();
                     (EndpointKind::Staging, base.clone(), iframe_on(&base), None)
                 }
                 Environment::Custom => {
@@ -130,15 +132,6 @@ fn checked_origin(origin: &str) -> Result<String, EndpointError> {
         return Err(EndpointError::OriginWithPath(origin.to_owned()));
     }
     Ok(serialized)
-}
-
-fn is_loopback(url: &Url) -> bool {
-    match url.host() {
-        Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
-        Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
-        Some(url::Host::Domain(name)) => name == "localhost",
-        None => false,
-    }
 }
 
 #[cfg(test)]

@@ -6,12 +6,11 @@ use std::process::ExitCode;
 
 use crate::cli::KeyAction;
 use crate::keychain::KeyEntry;
-use crate::settings::PRODUCTION_API_BASE;
 
 /// Runs one key command against the keychain entry of `api_base` (production by
 /// default) and prints one line saying what happened, never the key.
 pub fn run(action: KeyAction, api_base: Option<&str>) -> ExitCode {
-    let api_base = api_base.unwrap_or(PRODUCTION_API_BASE);
+    let api_base = api_base.unwrap_or(revendo_protocol::ClientConfig::PRODUCTION_API_BASE);
     let entry = KeyEntry::for_api_base(api_base);
 
     let outcome = match action {

@@ -129,6 +129,7 @@ pub fn place<R: Runtime>(app: &AppHandle<R>, bounds: Option<ViewBounds>) -> Resu
         return Ok(());
     };
     let bounds = bounds.check()?;
+    tracing::debug!(?bounds, "Revendo's view placed");
     #[cfg(target_os = "linux")]
     gtk_overlay::place(&view, bounds)?;
     #[cfg(not(target_os = "linux"))]
@@ -209,8 +210,8 @@ fn forwarding_script(origin: &str) -> String {
 }
 
 /// On Linux, Tauri packs every webview of a window into one vertical box, where GTK
-/// stacks them instead of placing them. Revendo's view is moved onto an overlay above
-/// the page, where its margins place it.
+/// stacks them instead of placing them, and moving them has no effect. Revendo's view is
+/// moved onto an overlay above the page, where its margins place it.
 #[cfg(target_os = "linux")]
 mod gtk_overlay {
     use gtk::prelude::*;
@@ -235,8 +236,6 @@ mod gtk_overlay {
                     window.remove(&column);
                     let overlay = gtk::Overlay::new();
                     overlay.add(&column);
-                    widget.set_halign(gtk::Align::Start);
-                    widget.set_valign(gtk::Align::Start);
                     overlay.add_overlay(&widget);
                     window.add(&overlay);
                     overlay.show();
@@ -249,13 +248,21 @@ mod gtk_overlay {
         }
     }
 
+    /// The overlay gives the view its whole area; margins leave all of it but `bounds`.
+    /// (A view aligned to the start would get its natural size, which WebKit makes as
+    /// large as the overlay.) The page places the view again whenever the window's size
+    /// changes, which keeps the right and bottom margins true.
     pub(super) fn place<R: Runtime>(view: &Webview<R>, bounds: ViewBounds) -> Result<()> {
         view.with_webview(move |platform| {
             let widget = platform.inner().upcast::<gtk::Widget>();
+            let Some(overlay) = widget.parent() else { return };
             // Whole pixels: GTK lays widgets out on integer coordinates.
-            widget.set_margin_start(bounds.x.round() as i32);
-            widget.set_margin_top(bounds.y.round() as i32);
-            widget.set_size_request(bounds.width.round() as i32, bounds.height.round() as i32);
+            let (x, y) = (bounds.x.round() as i32, bounds.y.round() as i32);
+            let (width, height) = (bounds.width.round() as i32, bounds.height.round() as i32);
+            widget.set_margin_start(x.max(0));
+            widget.set_margin_top(y.max(0));
+            widget.set_margin_end((overlay.allocated_width() - x - width).max(0));
+            widget.set_margin_bottom((overlay.allocated_height() - y - height).max(0));
         })?;
         Ok(())
     }

@@ -6,13 +6,6 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-/// Revendo's published production host.
-pub const PRODUCTION_API_BASE: &str = revendo_protocol::ClientConfig::PRODUCTION_API_BASE;
-/// The staging host named in Revendo's later documentation.
-pub const STAGING_API_BASE: &str = revendo_protocol::ClientConfig::STAGING_API_BASE;
-/// The path of the trade-in page on a Revendo host; `iframe=1` is required.
-pub const IFRAME_PATH: &str = "/sell-a-device-iframe/?iframe=1";
-
 /// Which Revendo the till talks to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../../ui/bindings/"))]

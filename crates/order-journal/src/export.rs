@@ -15,7 +15,6 @@
 use std::io::{BufWriter, Write};
 use std::ops::ControlFlow;
 
-use revendo_protocol::Payout;
 use revendo_protocol::{Rappen, iban};
 use rusqlite::types::Type;
 use rusqlite::{Row, params_from_iter};
@@ -130,10 +129,7 @@ fn write_order<W: Write>(out: &mut W, row: &Row<'_>, clock: &mut SwissClock) -> 
     let cash = Rappen(row.get(6)?);
     let voucher = Rappen(row.get(7)?);
     let payout = rows::payout(row, 5)?;
-    let paid_out = match payout {
-        Payout::Cash => cash,
-        Payout::Voucher => voucher,
-    };
+    let paid_out = payout.amount_of(cash, voucher);
     let created = clock.format(rows::time(row, 1)?);
     let settled = rows::optional_time(row, 23)?.map(|at| clock.format(at));
     let iban = text(row, 12)?.map(iban::mask);

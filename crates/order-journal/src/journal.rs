@@ -4,7 +4,11 @@
 use std::path::Path;
 
 use revendo_protocol::{Address, Customer, Iban, RevendoOrder, iban};
-use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior, params};
+use rusqlite::types::ToSqlOutput;
+use rusqlite::{
+    Connection, OptionalExtension, ToSql, Transaction, TransactionBehavior, params,
+    params_from_iter,
+};
 use time::OffsetDateTime;
 
 use crate::ids::{AttemptId, OrderId, TillIdentity, partner_order_id};
@@ -308,40 +312,58 @@ fn insert_order(
     identity: &TillIdentity,
     now: OffsetDateTime,
 ) -> Result<OrderId> {
-    let customer = &order.customer;
+    let created_at = to_millis(now);
+    let order_values: [&dyn ToSql; 13] = [
+        &partner_order_id,
+        &order.offer_id,
+        &order.price_id,
+        &order.product_id,
+        &order.device_name,
+        &order.cash.0,
+        &order.voucher.0,
+        &order.payout.as_str(),
+        &order.operator,
+        &identity.store.as_str(),
+        &identity.till.as_str(),
+        &created_at,
+        &created_at,
+    ];
+    let customer = customer_values(&order.customer);
+    let values = order_values.into_iter().chain(customer.iter().map(|value| value as &dyn ToSql));
+
     transaction.execute(
-        "INSERT INTO orders (
-            partner_order_id, offer_id, price_id, product_id, device_name,
-            cash_rappen, voucher_rappen, payout,
-            first_name, last_name, email, phone, iban, street, zip, city, country,
-            operator, store_id, till_id, state, created_at, updated_at
-         ) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
-            ?18, ?19, ?20, 'created', ?21, ?21)",
-        params![
-            partner_order_id,
-            order.offer_id,
-            order.price_id,
-            order.product_id,
-            order.device_name,
-            order.cash.0,
-            order.voucher.0,
-            order.payout.as_str(),
-            customer.first_name,
-            customer.last_name,
-            customer.email,
-            customer.phone,
-            customer.iban.as_compact(),
-            customer.address.street,
-            customer.address.zip,
-            customer.address.city,
-            customer.address.country,
-            order.operator,
-            identity.store.as_str(),
-            identity.till.as_str(),
-            to_millis(now),
-        ],
+        &format!(
+            "INSERT INTO orders (
+                partner_order_id, offer_id, price_id, product_id, device_name,
+                cash_rappen, voucher_rappen, payout, operator, store_id, till_id,
+                created_at, updated_at, state, {CUSTOMER_COLUMNS}
+             ) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, 'created',
+                ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22)"
+        ),
+        params_from_iter(values),
     )?;
     Ok(OrderId(transaction.last_insert_rowid()))
+}
+
+/// The customer's columns in `orders`, in the order [`customer_values`] gives them.
+pub(crate) const CUSTOMER_COLUMNS: &str =
+    "first_name, last_name, email, phone, iban, street, zip, city, country";
+
+/// A customer as the journal stores it in [`CUSTOMER_COLUMNS`]: the IBAN in full, until
+/// the order settles and it is masked.
+pub(crate) fn customer_values(customer: &Customer) -> [ToSqlOutput<'_>; 9] {
+    let address = &customer.address;
+    [
+        customer.first_name.as_str().into(),
+        customer.last_name.as_str().into(),
+        customer.email.as_str().into(),
+        customer.phone.as_str().into(),
+        customer.iban.as_compact().into(),
+        address.street.as_str().into(),
+        address.zip.as_str().into(),
+        address.city.as_str().into(),
+        address.country.as_str().into(),
+    ]
 }
 
 /// The order's summary, read inside a transaction.

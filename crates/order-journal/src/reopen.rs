@@ -2,11 +2,11 @@
 //! for a reason staff can correct.
 
 use revendo_protocol::Customer;
-use rusqlite::{OptionalExtension, TransactionBehavior, params};
+use rusqlite::{OptionalExtension, ToSql, TransactionBehavior, params_from_iter};
 use time::OffsetDateTime;
 
 use crate::ids::OrderId;
-use crate::journal::{Journal, summary};
+use crate::journal::{CUSTOMER_COLUMNS, Journal, customer_values, summary};
 use crate::model::{OrderState, OrderSummary, to_millis};
 use crate::{Error, Result};
 
@@ -44,25 +44,19 @@ impl Journal {
             });
         }
 
+        let updated_at = to_millis(now);
+        let order_values: [&dyn ToSql; 2] = [&order.0, &updated_at];
+        let customer = customer_values(customer);
+        let values =
+            order_values.into_iter().chain(customer.iter().map(|value| value as &dyn ToSql));
         transaction.execute(
-            "UPDATE orders SET state = 'created', updated_at = ?2, settled_at = NULL,
-                last_error_code = NULL, last_error_message = NULL,
-                first_name = ?3, last_name = ?4, email = ?5, phone = ?6, iban = ?7,
-                street = ?8, zip = ?9, city = ?10, country = ?11
-             WHERE id = ?1",
-            params![
-                order.0,
-                to_millis(now),
-                customer.first_name,
-                customer.last_name,
-                customer.email,
-                customer.phone,
-                customer.iban.as_compact(),
-                customer.address.street,
-                customer.address.zip,
-                customer.address.city,
-                customer.address.country,
-            ],
+            &format!(
+                "UPDATE orders SET state = 'created', updated_at = ?2, settled_at = NULL,
+                    last_error_code = NULL, last_error_message = NULL,
+                    ({CUSTOMER_COLUMNS}) = (?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
+                 WHERE id = ?1"
+            ),
+            params_from_iter(values),
         )?;
         let reopened = summary(&transaction, order)?;
 

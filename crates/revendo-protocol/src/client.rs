@@ -19,6 +19,9 @@ use crate::secret::ApiKey;
 /// The path of the finalize endpoint below the API base.
 pub const FINALIZE_PATH: &str = "/wp-json/revendo/v1/orders/finalize";
 
+/// The path and query of Revendo's trade-in page on its host; `iframe=1` is required.
+pub const IFRAME_PATH: &str = "/sell-a-device-iframe/?iframe=1";
+
 /// The header that carries the API key, and nothing else does.
 const API_KEY_HEADER: HeaderName = HeaderName::from_static("x-revendo-api-key");
 
@@ -369,8 +372,9 @@ fn io_kinds<'a>(
         .filter_map(|e| e.downcast_ref::<std::io::Error>().map(std::io::Error::kind))
 }
 
-/// 127.0.0.0/8, ::1 and `localhost`: the only hosts plain http may reach.
-fn is_loopback(url: &Url) -> bool {
+/// Whether `url` names this computer: 127.0.0.0/8, ::1 or `localhost`, the only hosts
+/// plain http may reach, here and wherever the till accepts a Revendo URL.
+pub fn is_loopback(url: &Url) -> bool {
     let Some(host) = url.host_str() else { return false };
     let bare = host.trim_start_matches('[').trim_end_matches(']');
     match bare.parse::<IpAddr>() {

@@ -17,7 +17,7 @@ pub mod timestamp;
 pub mod validate;
 
 pub use attempt::{AttemptObserver, AttemptReport, AttemptVeto, RetrySchedule, Unobserved};
-pub use client::{ClientConfig, FINALIZE_PATH, RevendoClient};
+pub use client::{ClientConfig, FINALIZE_PATH, IFRAME_PATH, RevendoClient, is_loopback};
 pub use customer::{Address, Customer, CustomerInput};
 pub use error::{
     ConfigProblem, FinalizeError, NetworkFailure, Refusal, Resolution, Result, UnexpectedKind,

@@ -16,6 +16,7 @@
 
 pub mod artifacts;
 pub mod binaries;
+pub mod desktop;
 pub mod keychain;
 pub mod page;
 pub mod receipt;

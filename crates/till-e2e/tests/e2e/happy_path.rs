@@ -1,6 +1,7 @@
 //! A whole trade-in in training mode, as staff do it: the receipt in both layouts, the
 //! order in the history, still there after a restart of the till, and reprinted as a copy.
 
+use till_e2e::desktop::window_shown;
 use till_e2e::receipt::{
     choose_layout, close_receipt, current_layout, fact, qr_source, wait_for_receipt,
 };
@@ -93,6 +94,21 @@ fn a_voucher_trade_in_in_training_gives_a_receipt_and_an_order_found_again_after
     assert!(till.is_shown("receipt-copy").expect("marker"), "marked as a copy: {marker:?}");
     assert_eq!(fact(&till, "partner-order-id").expect("reference"), partner_order_id);
     assert_eq!(fact(&till, "tracking-url").expect("url"), tracking_url, "the same tracking URL");
+
+    // Printing opens the system's print dialog (with "Print to File" for a PDF) over the
+    // till; the page stays as it was behind it.
+    assert!(!window_shown("Print").expect("windows listed"), "no print dialog before");
+    till.click_on("receipt-print").expect("print");
+    till_e2e::wait_for("the system print dialog", till_e2e::PATIENCE, || {
+        match window_shown("Print") {
+            Ok(true) => Ok(()),
+            Ok(false) => Err("not shown".to_owned()),
+            Err(error) => Err(error.to_string()),
+        }
+    })
+    .expect("print dialog");
+    let shot = bench.artifacts().file("print-dialog.png");
+    let _ = std::process::Command::new("import").args(["-window", "root"]).arg(&shot).status();
 }
 
 /// Keeps a screenshot of the till's screen now beside the test's other artifacts.

@@ -4,20 +4,12 @@
 use std::io::Read;
 use std::process::{Command, Stdio};
 
+use till_e2e::desktop::window_shown;
 use till_e2e::till::Bench;
 use till_e2e::{PATIENCE, binaries, wait_for};
 
 /// The title of the till's failure dialog (`src-tauri/src/failure_dialog.rs`).
 const DIALOG_TITLE: &str = "Revendo Till cannot start";
-
-/// Whether the X display shows a window named `title`.
-fn window_shown(title: &str) -> Result<bool, String> {
-    let listing = Command::new("xwininfo")
-        .args(["-root", "-tree"])
-        .output()
-        .map_err(|error| format!("xwininfo: {error}"))?;
-    Ok(String::from_utf8_lossy(&listing.stdout).contains(&format!("\"{title}\"")))
-}
 
 #[test]
 fn a_second_till_on_the_same_folder_says_why_in_a_dialog_and_leaves_the_first_running() {
@@ -38,7 +30,7 @@ fn a_second_till_on_the_same_folder_says_why_in_a_dialog_and_leaves_the_first_ru
     let dialog = wait_for("the failure dialog", PATIENCE, || match window_shown(DIALOG_TITLE) {
         Ok(true) => Ok(()),
         Ok(false) => Err(format!("exited: {:?}", second.try_wait())),
-        Err(error) => Err(error),
+        Err(error) => Err(error.to_string()),
     });
     let still_waiting = second.try_wait().expect("status").is_none();
     let _ = second.kill();
