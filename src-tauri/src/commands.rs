@@ -1,10 +1,13 @@
 //! The commands the page may call. Each one only delegates; the decisions live in the
 //! modules beside it. `build.rs` lists them and the capability files grant them.
+//!
+//! Commands that need the app or a webview are generic over the runtime, so that the
+//! tests drive them through Tauri's own IPC on its mock runtime.
 
 use order_journal::{Cursor, OrderDetail, Totals};
 use revendo_protocol::{CustomerInput, FieldError, IframeEvent, Payout};
 use serde_json::Value;
-use tauri::{AppHandle, Manager, State, Webview};
+use tauri::{AppHandle, Manager, Runtime, State, Webview};
 use tauri_plugin_clipboard_manager::ClipboardExt;
 use tauri_plugin_dialog::DialogExt;
 use tauri_plugin_opener::OpenerExt;
@@ -20,6 +23,40 @@ use crate::receipt::{self, Receipt};
 use crate::revendo_view::{self, ViewBounds};
 use crate::settings::Settings;
 use crate::till::Till;
+
+/// Every command the till answers; `build.rs` gives each one a permission, and the
+/// capability files grant them.
+pub fn handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + Sync + 'static {
+    tauri::generate_handler![
+        app_info,
+        capture_quote,
+        update_cart,
+        set_payout,
+        forget_quote,
+        current_quote,
+        validate_customer,
+        finalize_order,
+        resend_order,
+        search_history,
+        order_detail,
+        history_totals,
+        receipt,
+        print_receipt,
+        open_tracking_url,
+        copy_tracking_url,
+        export_history_csv,
+        cancel_export,
+        key_status,
+        set_api_key,
+        delete_api_key,
+        get_settings,
+        save_settings,
+        report_dropped_messages,
+        place_revendo_view,
+        reload_revendo_view,
+        revendo_view_event,
+    ]
+}
 
 /// What the page needs to render the till.
 #[tauri::command]
@@ -126,8 +163,8 @@ pub async fn resend_order(
 /// One page of history; pass the previous page's `next` for the following one. Runs
 /// off the main thread, so the window stays responsive while it reads.
 #[tauri::command]
-pub async fn search_history(
-    app: AppHandle,
+pub async fn search_history<R: Runtime>(
+    app: AppHandle<R>,
     filter: HistoryFilter,
     after: Option<Cursor>,
 ) -> Result<HistoryPage> {
@@ -156,7 +193,10 @@ pub fn order_detail(till: State<'_, Till>, partner_order_id: String) -> Result<O
 /// Counts and sums per state of the filtered orders, on a reading connection of its
 /// own: a long sum never holds up the list or an order being journaled.
 #[tauri::command]
-pub async fn history_totals(app: AppHandle, filter: HistoryFilter) -> Result<Totals> {
+pub async fn history_totals<R: Runtime>(
+    app: AppHandle<R>,
+    filter: HistoryFilter,
+) -> Result<Totals> {
     let query = filter.to_query()?;
     off_main_thread(move || {
         app.state::<Till>().with_totals_reader(|journal| Ok(journal.totals(&query)?))
@@ -184,15 +224,15 @@ pub fn receipt(till: State<'_, Till>, partner_order_id: String, copy: bool) -> R
 /// Opens the system's print dialog for the page, whose print style shows the receipt
 /// alone; "Save as PDF" is in the same dialog.
 #[tauri::command]
-pub fn print_receipt(webview: Webview) -> Result<()> {
+pub fn print_receipt<R: Runtime>(webview: Webview<R>) -> Result<()> {
     webview.print().map_err(|error| Error::Receipt(format!("printing failed: {error}")))
 }
 
 /// Opens a confirmed order's tracking page in the default browser. The URL comes from
 /// the journal, never from the page.
 #[tauri::command]
-pub fn open_tracking_url(
-    app: AppHandle,
+pub fn open_tracking_url<R: Runtime>(
+    app: AppHandle<R>,
     till: State<'_, Till>,
     partner_order_id: String,
 ) -> Result<()> {
@@ -204,8 +244,8 @@ pub fn open_tracking_url(
 
 /// Puts a confirmed order's tracking URL on the clipboard.
 #[tauri::command]
-pub fn copy_tracking_url(
-    app: AppHandle,
+pub fn copy_tracking_url<R: Runtime>(
+    app: AppHandle<R>,
     till: State<'_, Till>,
     partner_order_id: String,
 ) -> Result<()> {
@@ -218,8 +258,8 @@ pub fn copy_tracking_url(
 /// Asks where to save, then writes the filtered history as CSV, with `export-progress`
 /// events; `path` is `None` when staff closed the dialog.
 #[tauri::command]
-pub async fn export_history_csv(
-    app: AppHandle,
+pub async fn export_history_csv<R: Runtime>(
+    app: AppHandle<R>,
     till: State<'_, Till>,
     filter: HistoryFilter,
 ) -> Result<ExportSummary> {
@@ -294,13 +334,13 @@ pub fn report_dropped_messages(count: u32, last_origin: String) {
 /// Lays Revendo's own webview over the page's slot for it, or hides it (`None`) while
 /// the slot is off screen. Only when the settings show Revendo in its own webview.
 #[tauri::command]
-pub fn place_revendo_view(app: AppHandle, bounds: Option<ViewBounds>) -> Result<()> {
+pub fn place_revendo_view<R: Runtime>(app: AppHandle<R>, bounds: Option<ViewBounds>) -> Result<()> {
     revendo_view::place(&app, bounds)
 }
 
 /// Loads Revendo's page again in its own webview: for the next customer, or to retry.
 #[tauri::command]
-pub fn reload_revendo_view(app: AppHandle, till: State<'_, Till>) -> Result<()> {
+pub fn reload_revendo_view<R: Runtime>(app: AppHandle<R>, till: State<'_, Till>) -> Result<()> {
     revendo_view::reload(&app, &till.endpoints)
 }
 
@@ -308,11 +348,14 @@ pub fn reload_revendo_view(app: AppHandle, till: State<'_, Till>) -> Result<()> 
 /// page checks the iframe's, then handed to the page; the capability that grants it
 /// names that webview and the Revendo origin alone.
 #[tauri::command]
-pub fn revendo_view_event(
-    app: AppHandle,
-    webview: Webview,
+pub fn revendo_view_event<R: Runtime>(
+    app: AppHandle<R>,
+    webview: Webview<R>,
     till: State<'_, Till>,
     message: Value,
 ) -> Result<()> {
     revendo_view::forward(&app, &webview, &till.endpoints, message)
 }
+
+#[cfg(test)]
+mod tests;

@@ -11,7 +11,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use order_journal::{ExportOutcome, HistoryQuery, Journal, TillIdentity};
 use serde::Serialize;
-use tauri::{AppHandle, Emitter};
+use tauri::{AppHandle, Emitter, Runtime};
 
 use crate::error::{Error, Result};
 
@@ -55,8 +55,8 @@ impl ExportCancel {
 
 /// Writes the orders `query` selects to `path` through a connection of its own, so the
 /// till keeps journaling meanwhile.
-pub fn write_csv(
-    app: &AppHandle,
+pub fn write_csv<R: Runtime>(
+    app: &AppHandle<R>,
     journal_path: PathBuf,
     identity: TillIdentity,
     query: HistoryQuery,

@@ -24,6 +24,8 @@ mod settings;
 mod startup;
 pub mod startup_probe;
 mod till;
+#[cfg(test)]
+mod training_till;
 
 use std::process::ExitCode;
 

@@ -51,35 +51,7 @@ pub fn launch(cli: Cli) -> Result<()> {
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_clipboard_manager::init())
         .manage(till)
-        .invoke_handler(tauri::generate_handler![
-            commands::app_info,
-            commands::capture_quote,
-            commands::update_cart,
-            commands::set_payout,
-            commands::forget_quote,
-            commands::current_quote,
-            commands::validate_customer,
-            commands::finalize_order,
-            commands::resend_order,
-            commands::search_history,
-            commands::order_detail,
-            commands::history_totals,
-            commands::receipt,
-            commands::print_receipt,
-            commands::open_tracking_url,
-            commands::copy_tracking_url,
-            commands::export_history_csv,
-            commands::cancel_export,
-            commands::key_status,
-            commands::set_api_key,
-            commands::delete_api_key,
-            commands::get_settings,
-            commands::save_settings,
-            commands::report_dropped_messages,
-            commands::place_revendo_view,
-            commands::reload_revendo_view,
-            commands::revendo_view_event,
-        ])
+        .invoke_handler(commands::handler())
         .on_page_load(crate::startup_probe::page_loaded)
         .setup(move |app| {
             tauri::async_runtime::spawn(purge_every_day(app.handle().clone()));

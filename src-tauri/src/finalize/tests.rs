@@ -3,51 +3,17 @@
 
 use std::time::Duration;
 
-use order_journal::{HistoryQuery, Journal, OrderState, TillIdentity};
-use revendo_protocol::{
-    ApiKey, ClientConfig, CustomerInput, Payout, Product, Quote, Rappen, RetrySchedule,
-    RevendoClient,
-};
-use revendo_sandbox::{Faults, OfferSpec, Sandbox, SandboxConfig};
-use tempfile::TempDir;
+use order_journal::{HistoryQuery, OrderState};
+use revendo_protocol::{ApiKey, Payout, Product, Quote, Rappen};
+use revendo_sandbox::{Faults, OfferSpec, SandboxConfig};
 use time::OffsetDateTime;
 
 use super::*;
-use crate::data_dir::DataDir;
-use crate::endpoints::Endpoints;
-use crate::settings::Settings;
 use crate::till::Credentials;
-
-struct Fixture {
-    till: Till,
-    sandbox: Sandbox,
-    _folder: TempDir,
-}
-
-async fn fixture() -> Fixture {
-    let sandbox = Sandbox::start(([127, 0, 0, 1], 0).into(), SandboxConfig::default())
-        .await
-        .expect("simulation starts");
-    let folder = tempfile::tempdir().expect("temp dir");
-    let data_dir = DataDir::open(folder.path(), false).expect("data folder");
-
-    let endpoints = Endpoints::training(&sandbox.api_base(), &sandbox.iframe_url()).expect("ok");
-    let retry =
-        RetrySchedule { max_attempts: 3, first_delay: Duration::from_millis(5), jitter: 0.0 };
-    let client =
-        RevendoClient::new(ClientConfig { retry, ..ClientConfig::new(sandbox.api_base()) })
-            .expect("client");
-    let identity = TillIdentity::parse("ZH01", "2").expect("identity");
-    let journal = Journal::open(&data_dir.journal_path(), identity).expect("journal");
-    let key = Credentials::Training(ApiKey::new(SandboxConfig::DEFAULT_API_KEY));
-    let settings = Settings { operator: "Anna".into(), ..Settings::default() };
-
-    let till = Till::new(endpoints, client, key, data_dir, journal, settings, None);
-    Fixture { till, sandbox, _folder: folder }
-}
+use crate::training_till::{TrainingTill, customer, training_till};
 
 /// Creates an offer on the simulation, `age` old, and holds it as the iframe would.
-fn select_device(fixture: &Fixture, age: Duration, captured_at: OffsetDateTime) -> Quote {
+fn select_device(fixture: &TrainingTill, age: Duration, captured_at: OffsetDateTime) -> Quote {
     let spec = OfferSpec { age, ..OfferSpec::default() };
     let offer = fixture.sandbox.create_offer(spec).expect("offer created");
     let quote = Quote {
@@ -66,20 +32,6 @@ fn select_device(fixture: &Fixture, age: Duration, captured_at: OffsetDateTime) 
     quote
 }
 
-fn customer() -> CustomerInput {
-    CustomerInput {
-        email: "max.mueller@example.ch".into(),
-        first_name: "Max".into(),
-        last_name: "Müller".into(),
-        phone: "079 123 45 67".into(),
-        iban: "CH93 0076 2011 6238 5295 7".into(),
-        street: "Bahnhofstrasse 1".into(),
-        zip: "8001".into(),
-        city: "Zürich".into(),
-        country: "CH".into(),
-    }
-}
-
 fn states(till: &Till) -> Vec<OrderState> {
     let page = till.journal().search(&HistoryQuery::default(), None).expect("history");
     page.items.iter().map(|order| order.state).collect()
@@ -87,7 +39,7 @@ fn states(till: &Till) -> Vec<OrderState> {
 
 #[tokio::test]
 async fn a_finalized_quote_is_confirmed_journaled_and_forgotten() {
-    let fixture = fixture().await;
+    let fixture = training_till().await;
     let quote = select_device(&fixture, Duration::ZERO, OffsetDateTime::now_utc());
     fixture.till.desk().set_payout(Payout::Voucher);
 
@@ -103,7 +55,7 @@ async fn a_finalized_quote_is_confirmed_journaled_and_forgotten() {
 
 #[tokio::test]
 async fn finalizing_the_same_quote_again_returns_the_first_order() {
-    let fixture = fixture().await;
+    let fixture = training_till().await;
     let quote = select_device(&fixture, Duration::ZERO, OffsetDateTime::now_utc());
     let first = finalize_held_quote(&fixture.till, &customer()).await.expect("confirmed");
     fixture.till.desk().capture(quote, OffsetDateTime::now_utc());
@@ -117,7 +69,7 @@ async fn finalizing_the_same_quote_again_returns_the_first_order() {
 
 #[tokio::test]
 async fn a_second_click_while_sending_is_refused_and_sends_nothing() {
-    let fixture = fixture().await;
+    let fixture = training_till().await;
     let quote = select_device(&fixture, Duration::ZERO, OffsetDateTime::now_utc());
     let _first_click = fixture.till.claim_sending(&quote.offer_id).expect("first claim");
 
@@ -130,7 +82,7 @@ async fn a_second_click_while_sending_is_refused_and_sends_nothing() {
 
 #[tokio::test]
 async fn an_invalid_customer_is_refused_before_anything_is_journaled() {
-    let fixture = fixture().await;
+    let fixture = training_till().await;
     select_device(&fixture, Duration::ZERO, OffsetDateTime::now_utc());
     let input = CustomerInput { iban: "CH93 0076 2011 6238 5295 8".into(), ..customer() };
 
@@ -143,7 +95,7 @@ async fn an_invalid_customer_is_refused_before_anything_is_journaled() {
 
 #[tokio::test]
 async fn a_quote_past_its_lifetime_is_not_sent() {
-    let fixture = fixture().await;
+    let fixture = training_till().await;
     let captured = OffsetDateTime::now_utc() - Duration::from_secs(61 * 60);
     select_device(&fixture, Duration::ZERO, captured);
 
@@ -155,7 +107,7 @@ async fn a_quote_past_its_lifetime_is_not_sent() {
 
 #[tokio::test]
 async fn an_offer_revendo_calls_expired_is_rejected_and_cannot_be_resent() {
-    let fixture = fixture().await;
+    let fixture = training_till().await;
     select_device(&fixture, Duration::from_secs(61 * 60), OffsetDateTime::now_utc());
 
     let refused = finalize_held_quote(&fixture.till, &customer()).await;
@@ -169,7 +121,7 @@ async fn an_offer_revendo_calls_expired_is_rejected_and_cannot_be_resent() {
 
 #[tokio::test]
 async fn server_errors_are_retried_with_the_same_partner_order_id() {
-    let fixture = fixture().await;
+    let fixture = training_till().await;
     select_device(&fixture, Duration::ZERO, OffsetDateTime::now_utc());
     fixture.sandbox.set_faults(Faults { fail_next: 2, ..Faults::default() });
 
@@ -184,7 +136,7 @@ async fn server_errors_are_retried_with_the_same_partner_order_id() {
 
 #[tokio::test]
 async fn a_lost_answer_is_recovered_by_the_retry_as_the_existing_order() {
-    let fixture = fixture().await;
+    let fixture = training_till().await;
     select_device(&fixture, Duration::ZERO, OffsetDateTime::now_utc());
     fixture.sandbox.set_faults(Faults { drop_next: 1, ..Faults::default() });
 
@@ -197,7 +149,7 @@ async fn a_lost_answer_is_recovered_by_the_retry_as_the_existing_order() {
 
 #[tokio::test]
 async fn an_order_left_unresolved_is_resent_and_confirmed_once() {
-    let fixture = fixture().await;
+    let fixture = training_till().await;
     select_device(&fixture, Duration::ZERO, OffsetDateTime::now_utc());
     fixture.sandbox.set_faults(Faults { fail_next: 3, ..Faults::default() });
 
@@ -214,7 +166,7 @@ async fn an_order_left_unresolved_is_resent_and_confirmed_once() {
 
 #[tokio::test]
 async fn a_wrong_key_rejects_the_order_and_a_corrected_retry_reopens_it() {
-    let mut fixture = fixture().await;
+    let mut fixture = training_till().await;
     select_device(&fixture, Duration::ZERO, OffsetDateTime::now_utc());
     fixture.till.credentials = Credentials::Training(ApiKey::new("wrong-key"));
 
