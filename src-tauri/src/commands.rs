@@ -92,10 +92,7 @@ pub fn capture_quote(till: State<'_, Till>, event: Value) -> Result<QuoteView> {
             let now = time::OffsetDateTime::now_utc();
             Ok(QuoteView::from(till.desk().capture(quote, now)))
         }
-        _ => Err(Error::InvalidEvent(revendo_protocol::IframeEventError::InvalidField {
-            event: "capture_quote",
-            field: "type",
-        })),
+        _ => Err(wrong_event_for("capture_quote")),
     }
 }
 
@@ -107,11 +104,14 @@ pub fn update_cart(till: State<'_, Till>, event: Value) -> Result<Option<QuoteVi
         IframeEvent::CartUpdated { cart, payout } => {
             Ok(till.desk().update_cart(&cart, payout).map(QuoteView::from))
         }
-        _ => Err(Error::InvalidEvent(revendo_protocol::IframeEventError::InvalidField {
-            event: "update_cart",
-            field: "type",
-        })),
+        _ => Err(wrong_event_for("update_cart")),
     }
+}
+
+/// A valid message of another type than `command` handles.
+fn wrong_event_for(command: &'static str) -> Error {
+    let field = "type";
+    Error::InvalidEvent(revendo_protocol::IframeEventError::InvalidField { event: command, field })
 }
 
 /// Switches the held quote between cash and voucher.

@@ -1,7 +1,7 @@
 //! What the commands hand the page. TypeScript declarations of these types are
 //! generated into `ui/bindings/` by the test build, so the page and Rust cannot drift.
 
-use revendo_protocol::{Adjustment, Coupon, Payout, Rappen, RevendoOrder};
+use revendo_protocol::{Payout, Quote, Rappen, RevendoOrder};
 use serde::Serialize;
 use time::OffsetDateTime;
 
@@ -34,24 +34,16 @@ pub struct AppInfo {
     pub quote_lifetime_seconds: u64,
 }
 
-/// The held quote as the page shows it.
+/// The held quote as the page shows it: Revendo's quote, the payout chosen at the till
+/// and its amount, and when the quote expires.
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export))]
 #[serde(rename_all = "camelCase")]
 pub struct QuoteView {
-    pub offer_id: String,
-    pub price_id: Option<String>,
-    pub temporary: bool,
-    /// Plain text from Revendo's page: the page must never interpret it as HTML.
-    pub product_name: String,
-    pub product_id: Option<String>,
-    pub quantity: u32,
-    pub base: Option<Rappen>,
-    pub cash: Rappen,
-    pub voucher: Rappen,
-    pub deductions: Vec<Adjustment>,
-    pub bonuses: Vec<Adjustment>,
-    pub coupons: Vec<Coupon>,
+    /// The product's name is plain text from Revendo's page: the page must never
+    /// interpret it as HTML.
+    #[serde(flatten)]
+    pub quote: Quote,
     pub payout: Payout,
     /// The amount paid out in the chosen way.
     pub amount: Rappen,
@@ -65,20 +57,8 @@ pub struct QuoteView {
 
 impl From<&HeldQuote> for QuoteView {
     fn from(held: &HeldQuote) -> Self {
-        let quote = &held.quote;
         QuoteView {
-            offer_id: quote.offer_id.clone(),
-            price_id: quote.price_id.clone(),
-            temporary: quote.temporary,
-            product_name: quote.product.name.clone(),
-            product_id: quote.product.id.clone(),
-            quantity: quote.product.quantity,
-            base: quote.base,
-            cash: quote.cash,
-            voucher: quote.voucher,
-            deductions: quote.deductions.clone(),
-            bonuses: quote.bonuses.clone(),
-            coupons: quote.coupons.clone(),
+            quote: held.quote.clone(),
             payout: held.payout,
             amount: held.amount(),
             captured_at: held.captured_at,

@@ -2,17 +2,57 @@
 import type { Adjustment } from "./Adjustment";
 import type { Coupon } from "./Coupon";
 import type { Payout } from "./Payout";
+import type { Product } from "./Product";
 import type { Rappen } from "./Rappen";
 
 /**
- * The held quote as the page shows it.
+ * The held quote as the page shows it: Revendo's quote, the payout chosen at the till
+ * and its amount, and when the quote expires.
  */
-export type QuoteView = { offerId: string, priceId: string | null, temporary: boolean, 
-/**
- * Plain text from Revendo's page: the page must never interpret it as HTML.
- */
-productName: string, productId: string | null, quantity: number, base: Rappen | null, cash: Rappen, voucher: Rappen, deductions: Array<Adjustment>, bonuses: Array<Adjustment>, coupons: Array<Coupon>, payout: Payout, 
+export type QuoteView = { payout: Payout, 
 /**
  * The amount paid out in the chosen way.
  */
-amount: Rappen, capturedAt: string, expiresAt: string, };
+amount: Rappen, capturedAt: string, expiresAt: string, 
+/**
+ * The id to send as `offer_id`: the event's `offer_id` when present, otherwise its
+ * `price_id` (the seed version's rule).
+ */
+offerId: string, 
+/**
+ * The event's `price_id`, which `revendo_remove_device_selected` refers to.
+ */
+priceId: string | null, 
+/**
+ * True when `offer_id` ends in `-tmp`: Revendo's later pages call such ids
+ * temporary session ids, which the API may not accept.
+ */
+temporary: boolean, 
+/**
+ * The device.
+ */
+product: Product, 
+/**
+ * Price before deductions and bonuses, when given.
+ */
+base: Rappen | null, 
+/**
+ * Payout by bank transfer.
+ */
+cash: Rappen, 
+/**
+ * Value as a store voucher (usually higher than cash).
+ */
+voucher: Rappen, 
+/**
+ * Reductions for the device's condition; amounts as sent (negative).
+ */
+deductions: Array<Adjustment>, 
+/**
+ * Additions such as original packaging.
+ */
+bonuses: Array<Adjustment>, 
+/**
+ * Coupons applied to the quote.
+ */
+coupons: Array<Coupon>, };

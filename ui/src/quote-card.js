@@ -38,10 +38,10 @@ export function renderQuoteCard(quote, context, t) {
   show(byTest("quote-details"), quote !== null);
   if (!quote) return;
 
-  byTest("quote-device").textContent = quote.productName;
+  byTest("quote-device").textContent = quote.product.name;
   const quantity = byTest("quote-quantity");
-  quantity.textContent = t("quote.quantity", { count: quote.quantity });
-  show(quantity, quote.quantity > 1);
+  quantity.textContent = t("quote.quantity", { count: quote.product.quantity });
+  show(quantity, quote.product.quantity > 1);
 
   renderPayout(quote, context.busy, t);
   renderLines("quote-deductions", quote.deductions, t("quote.deductions"));

@@ -20,7 +20,7 @@ fn capture_quote_answers_the_quote_as_the_page_renders_it() {
 
     assert_eq!(quote["offerId"], "11153269");
     assert_eq!(quote["priceId"], "123-tmp");
-    assert_eq!(quote["productName"], "iPhone 13 Pro 128GB");
+    assert_eq!(quote["product"]["name"], "iPhone 13 Pro 128GB");
     assert_eq!((&quote["cash"], &quote["voucher"]), (&json!(45000), &json!(50000)));
     assert_eq!(quote["deductions"], json!([{ "label": "Screen damage", "amount": -5000 }]));
     assert_eq!(quote["coupons"], json!([{ "code": "SUMMER20", "amount": 5000 }]));
