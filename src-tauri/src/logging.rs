@@ -5,12 +5,15 @@
 
 use std::path::Path;
 
-use tracing_appender::non_blocking::WorkerGuard;
+use tracing_appender::non_blocking::{NonBlockingBuilder, WorkerGuard};
 use tracing_appender::rolling::{RollingFileAppender, Rotation};
 use tracing_subscriber::EnvFilter;
 
 /// How many daily log files are kept.
 const KEPT_LOG_FILES: usize = 14;
+
+/// How many lines may wait for the log file.
+const BUFFERED_LINES: usize = 1024;
 
 /// Starts logging to `folder`; the returned guard flushes the file when dropped.
 ///
@@ -34,7 +37,11 @@ pub fn start(folder: &Path) -> Option<WorkerGuard> {
         }
     };
 
-    let (writer, guard) = tracing_appender::non_blocking(appender);
+    // A till writes a few lines per order: a thousand waiting lines is ample, where the
+    // default of 128,000 would hold megabytes of memory for nothing. Lines beyond it are
+    // dropped rather than making the till wait for a stalled disk.
+    let (writer, guard) =
+        NonBlockingBuilder::default().buffered_lines_limit(BUFFERED_LINES).finish(appender);
     let filter = EnvFilter::try_from_env("REVENDO_LOG").unwrap_or_else(|_| EnvFilter::new("info"));
     let installed = tracing_subscriber::fmt()
         .with_env_filter(filter)

@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 
-import { countdown, formatClock } from "../src/countdown.js";
+import { countdown, formatClock } from "../page/src/countdown.js";
 
 const EXPIRES = "2025-10-20T15:30:00Z";
 const at = (/** @type {string} */ time) => Date.parse(time);

@@ -11,7 +11,7 @@ import {
   withFieldErrors,
   withFieldMessage,
   withValue,
-} from "../src/customer-form.js";
+} from "../page/src/customer-form.js";
 
 function filledForm() {
   let form = emptyCustomerForm();

@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 
-import { describeError, describeFieldError, FIELD_PROBLEMS, toAppError } from "../src/errors.js";
+import { describeError, describeFieldError, FIELD_PROBLEMS, toAppError } from "../page/src/errors.js";
 
 const appError = (code, extra = {}) => ({
   code,

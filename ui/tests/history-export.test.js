@@ -1,8 +1,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 
-import { doneReport, doneText, progressRows } from "../src/history-export.js";
-import { attemptText } from "../src/history-detail.js";
+import { doneReport, doneText, progressRows } from "../page/src/history-export.js";
+import { attemptText } from "../page/src/history-detail.js";
 
 const t = (key, params) => (params ? `${key}(${Object.values(params).join(",")})` : key);
 

@@ -14,7 +14,7 @@ import {
   timings,
   totalsLines,
   withPage,
-} from "../src/history-query.js";
+} from "../page/src/history-query.js";
 
 const summary = (partnerOrderId, extra = {}) => ({
   id: 1,

@@ -2,8 +2,8 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 
-import { errorKeys, FIELD_PROBLEMS } from "../src/errors.js";
-import { STATE_LABELS } from "../src/history-query.js";
+import { errorKeys, FIELD_PROBLEMS } from "../page/src/errors.js";
+import { STATE_LABELS } from "../page/src/history-query.js";
 import {
   asLanguage,
   createTranslator,
@@ -11,9 +11,9 @@ import {
   findGaps,
   LANGUAGES,
   pickLanguage,
-} from "../src/i18n.js";
+} from "../page/src/i18n.js";
 
-const root = new URL("../", import.meta.url);
+const root = new URL("../page/", import.meta.url);
 const read = (/** @type {string} */ path) => readFileSync(new URL(path, root), "utf8");
 
 /** @type {Record<string, Record<string, string>>} */

@@ -9,7 +9,7 @@ import {
   MAX_FRAME_HEIGHT,
   MIN_FRAME_HEIGHT,
   readPixels,
-} from "../src/messages.js";
+} from "../page/src/messages.js";
 
 const ORIGIN = "https://purchase.revendo.dev";
 const frameWindow = { name: "revendo frame" };

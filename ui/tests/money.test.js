@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 
-import { formatChf } from "../src/money.js";
+import { formatChf } from "../page/src/money.js";
 
 test("whole francs show two decimals", () => {
   assert.equal(formatChf(23_700), "CHF 237.00");

@@ -7,7 +7,7 @@ import {
   formatSwissTime,
   payoutName,
   receiptText,
-} from "../src/receipt-format.js";
+} from "../page/src/receipt-format.js";
 
 const t = (key, params) => (params ? `${key}(${Object.values(params).join(",")})` : key);
 

@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 
-import { sameBounds, viewBounds } from "../src/revendo-view.js";
+import { sameBounds, viewBounds } from "../page/src/revendo-view.js";
 
 const slot = { top: 140, left: 24.4, width: 860.7, height: 700 };
 

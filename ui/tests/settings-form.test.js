@@ -6,7 +6,7 @@ import {
   needsRestart,
   receiptLines,
   settingsToFields,
-} from "../src/settings-form.js";
+} from "../page/src/settings-form.js";
 
 const settings = {
   environment: "production",

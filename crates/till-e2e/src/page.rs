@@ -105,10 +105,10 @@ impl Session {
     }
 
     /// The page's text for the locale key `key` in the language it speaks, from the
-    /// locale files in `ui/locales/`.
+    /// locale files in `ui/page/locales/`.
     pub fn locale_text(&self, key: &str) -> Result<String> {
         let language = self.language()?;
-        let path = crate::binaries::repository().join(format!("ui/locales/{language}.json"));
+        let path = crate::binaries::repository().join(format!("ui/page/locales/{language}.json"));
         let text = std::fs::read_to_string(&path).map_err(|error| Error::io(&path, error))?;
         let locale: Value = serde_json::from_str(&text).map_err(|error| Error::Unexpected {
             from: path.display().to_string(),

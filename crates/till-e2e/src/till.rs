@@ -18,7 +18,7 @@ use crate::webdriver::Session;
 use crate::{Error, PATIENCE, Result, binaries, wait_for};
 
 /// The settings every test's till starts with: English, so that texts can be compared
-/// with `ui/locales/en.json`, and a known store, till and operator.
+/// with `ui/page/locales/en.json`, and a known store, till and operator.
 const TEST_SETTINGS: &str = r#"{
   "language": "en",
   "storeId": "ZH01",

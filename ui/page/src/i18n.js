@@ -1,8 +1,8 @@
 // The staff read the till in German, French, Italian or English. Locales are flat
-// `{ "key": "text with {placeholders}" }` files in ui/locales/.
+// `{ "key": "text with {placeholders}" }` files in ui/page/locales/.
 
 /**
- * @typedef {import('../bindings/Language').Language} Language
+ * @typedef {import('../../bindings/Language').Language} Language
  * @typedef {Record<string, string>} Dictionary
  * @typedef {(key: string, params?: Record<string, string | number>) => string} Translate
  */

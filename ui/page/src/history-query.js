@@ -4,13 +4,13 @@
 import { formatChf } from "./money.js";
 
 /**
- * @typedef {import('../bindings/HistoryFilter').HistoryFilter} HistoryFilter
- * @typedef {import('../bindings/HistoryPage').HistoryPage} HistoryPage
- * @typedef {import('../bindings/OrderState').OrderState} OrderState
- * @typedef {import('../bindings/OrderSummary').OrderSummary} OrderSummary
- * @typedef {import('../bindings/Payout').Payout} Payout
- * @typedef {import('../bindings/Cursor').Cursor} Cursor
- * @typedef {import('../bindings/Totals').Totals} Totals
+ * @typedef {import('../../bindings/HistoryFilter').HistoryFilter} HistoryFilter
+ * @typedef {import('../../bindings/HistoryPage').HistoryPage} HistoryPage
+ * @typedef {import('../../bindings/OrderState').OrderState} OrderState
+ * @typedef {import('../../bindings/OrderSummary').OrderSummary} OrderSummary
+ * @typedef {import('../../bindings/Payout').Payout} Payout
+ * @typedef {import('../../bindings/Cursor').Cursor} Cursor
+ * @typedef {import('../../bindings/Totals').Totals} Totals
  * @typedef {import('./i18n.js').Translate} Translate
  */
 

@@ -27,10 +27,10 @@ import { buttonByTest, byTest, show } from "./dom.js";
 /**
  * @typedef {import('./context.js').TillContext} TillContext
  * @typedef {import('./messages.js').RevendoMessage} RevendoMessage
- * @typedef {import('../bindings/QuoteView').QuoteView} Quote
- * @typedef {import('../bindings/Payout').Payout} Payout
- * @typedef {import('../bindings/AppError').AppError} AppError
- * @typedef {import('../bindings/FinalizedOrder').FinalizedOrder} FinalizedOrder
+ * @typedef {import('../../bindings/QuoteView').QuoteView} Quote
+ * @typedef {import('../../bindings/Payout').Payout} Payout
+ * @typedef {import('../../bindings/AppError').AppError} AppError
+ * @typedef {import('../../bindings/FinalizedOrder').FinalizedOrder} FinalizedOrder
  * @typedef {import('./customer-form.js').CustomerForm} CustomerForm
  * @typedef {"quote" | "customer" | "done"} Step
  */
@@ -80,7 +80,7 @@ export function mountTradeIn(context) {
   );
   const frame = mountRevendoFrame(context.info(), onQuoteMessage);
 
-  /** @param {import('../bindings/FieldError').FieldError} fieldError */
+  /** @param {import('../../bindings/FieldError').FieldError} fieldError */
   const describe = (fieldError) => describeFieldError(fieldError, t);
 
   /** @param {Partial<TradeInState>} change */
@@ -158,7 +158,7 @@ export function mountTradeIn(context) {
   }
 
   /**
-   * @param {import('../bindings/CustomerField').CustomerField} field
+   * @param {import('../../bindings/CustomerField').CustomerField} field
    * @param {string} value
    */
   function edit(field, value) {

@@ -6,7 +6,7 @@ import { formatChf } from "./money.js";
 import { buttonByTest, byTest, show } from "./dom.js";
 
 /**
- * @typedef {import('../bindings/FinalizedOrder').FinalizedOrder} FinalizedOrder
+ * @typedef {import('../../bindings/FinalizedOrder').FinalizedOrder} FinalizedOrder
  * @typedef {import('./i18n.js').Translate} Translate
  */
 

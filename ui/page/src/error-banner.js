@@ -4,7 +4,7 @@ import { describeError } from "./errors.js";
 import { byTest, show } from "./dom.js";
 
 /**
- * @typedef {import('../bindings/AppError').AppError} AppError
+ * @typedef {import('../../bindings/AppError').AppError} AppError
  * @typedef {import('./errors.js').ErrorAction} ErrorAction
  * @typedef {import('./i18n.js').Translate} Translate
  */

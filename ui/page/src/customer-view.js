@@ -7,7 +7,7 @@ import { buttonByTest, byTest, inputByTest, show } from "./dom.js";
 
 /**
  * @typedef {import('./customer-form.js').CustomerForm} CustomerForm
- * @typedef {import('../bindings/CustomerField').CustomerField} CustomerField
+ * @typedef {import('../../bindings/CustomerField').CustomerField} CustomerField
  */
 
 /**

@@ -2,10 +2,10 @@
 // This module converts between the two and catches only what the page can see for itself.
 
 /**
- * @typedef {import('../bindings/Settings').Settings} Settings
- * @typedef {import('../bindings/Environment').Environment} Environment
- * @typedef {import('../bindings/Display').Display} Display
- * @typedef {import('../bindings/Language').Language} Language
+ * @typedef {import('../../bindings/Settings').Settings} Settings
+ * @typedef {import('../../bindings/Environment').Environment} Environment
+ * @typedef {import('../../bindings/Display').Display} Display
+ * @typedef {import('../../bindings/Language').Language} Language
  */
 
 /**

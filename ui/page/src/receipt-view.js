@@ -8,7 +8,7 @@ import { buttonByTest, byTest, make, show } from "./dom.js";
 
 /**
  * @typedef {import('./context.js').TillContext} TillContext
- * @typedef {import('../bindings/Receipt').Receipt} Receipt
+ * @typedef {import('../../bindings/Receipt').Receipt} Receipt
  * @typedef {import('./receipt-format.js').ReceiptLayout} ReceiptLayout
  */
 

@@ -8,8 +8,8 @@ import { formatChf } from "./money.js";
 import { byTest, make, show } from "./dom.js";
 
 /**
- * @typedef {import('../bindings/OrderDetail').OrderDetail} OrderDetail
- * @typedef {import('../bindings/AttemptRecord').AttemptRecord} AttemptRecord
+ * @typedef {import('../../bindings/OrderDetail').OrderDetail} OrderDetail
+ * @typedef {import('../../bindings/AttemptRecord').AttemptRecord} AttemptRecord
  * @typedef {import('./i18n.js').Translate} Translate
  */
 
@@ -109,7 +109,7 @@ function customerText(detail, { t, retentionDays }) {
 }
 
 /**
- * @param {import('../bindings/RevendoOrder').RevendoOrder} order
+ * @param {import('../../bindings/RevendoOrder').RevendoOrder} order
  * @param {DetailContext} context
  * @returns {[label: string, value: string, name: string][]}
  */

@@ -11,9 +11,9 @@ import { mountTradeIn } from "./tradein.js";
 import { applyTranslations, buttonByTest, byTest, show } from "./dom.js";
 
 /**
- * @typedef {import('../bindings/AppInfo').AppInfo} AppInfo
- * @typedef {import('../bindings/Language').Language} Language
- * @typedef {import('../bindings/Settings').Settings} Settings
+ * @typedef {import('../../bindings/AppInfo').AppInfo} AppInfo
+ * @typedef {import('../../bindings/Language').Language} Language
+ * @typedef {import('../../bindings/Settings').Settings} Settings
  * @typedef {import('./context.js').ScreenName} ScreenName
  * @typedef {import('./context.js').TillContext} TillContext
  * @typedef {import('./i18n.js').Translate} Translate

@@ -3,9 +3,9 @@
 // next through a forgotten field.
 
 /**
- * @typedef {import('../bindings/CustomerField').CustomerField} CustomerField
- * @typedef {import('../bindings/CustomerInput').CustomerInput} CustomerInput
- * @typedef {import('../bindings/FieldError').FieldError} FieldError
+ * @typedef {import('../../bindings/CustomerField').CustomerField} CustomerField
+ * @typedef {import('../../bindings/CustomerInput').CustomerInput} CustomerInput
+ * @typedef {import('../../bindings/FieldError').FieldError} FieldError
  */
 
 /**

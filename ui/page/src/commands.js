@@ -4,22 +4,22 @@
 import { toAppError } from "./errors.js";
 
 /**
- * @typedef {import('../bindings/AppInfo').AppInfo} AppInfo
- * @typedef {import('../bindings/QuoteView').QuoteView} QuoteView
- * @typedef {import('../bindings/Payout').Payout} Payout
- * @typedef {import('../bindings/CustomerInput').CustomerInput} CustomerInput
- * @typedef {import('../bindings/FieldError').FieldError} FieldError
- * @typedef {import('../bindings/FinalizedOrder').FinalizedOrder} FinalizedOrder
- * @typedef {import('../bindings/KeyStatus').KeyStatus} KeyStatus
- * @typedef {import('../bindings/Settings').Settings} Settings
- * @typedef {import('../bindings/HistoryFilter').HistoryFilter} HistoryFilter
- * @typedef {import('../bindings/HistoryPage').HistoryPage} HistoryPage
- * @typedef {import('../bindings/Cursor').Cursor} Cursor
- * @typedef {import('../bindings/OrderDetail').OrderDetail} OrderDetail
- * @typedef {import('../bindings/Totals').Totals} Totals
- * @typedef {import('../bindings/Receipt').Receipt} Receipt
- * @typedef {import('../bindings/ExportSummary').ExportSummary} ExportSummary
- * @typedef {import('../bindings/ViewBounds').ViewBounds} ViewBounds
+ * @typedef {import('../../bindings/AppInfo').AppInfo} AppInfo
+ * @typedef {import('../../bindings/QuoteView').QuoteView} QuoteView
+ * @typedef {import('../../bindings/Payout').Payout} Payout
+ * @typedef {import('../../bindings/CustomerInput').CustomerInput} CustomerInput
+ * @typedef {import('../../bindings/FieldError').FieldError} FieldError
+ * @typedef {import('../../bindings/FinalizedOrder').FinalizedOrder} FinalizedOrder
+ * @typedef {import('../../bindings/KeyStatus').KeyStatus} KeyStatus
+ * @typedef {import('../../bindings/Settings').Settings} Settings
+ * @typedef {import('../../bindings/HistoryFilter').HistoryFilter} HistoryFilter
+ * @typedef {import('../../bindings/HistoryPage').HistoryPage} HistoryPage
+ * @typedef {import('../../bindings/Cursor').Cursor} Cursor
+ * @typedef {import('../../bindings/OrderDetail').OrderDetail} OrderDetail
+ * @typedef {import('../../bindings/Totals').Totals} Totals
+ * @typedef {import('../../bindings/Receipt').Receipt} Receipt
+ * @typedef {import('../../bindings/ExportSummary').ExportSummary} ExportSummary
+ * @typedef {import('../../bindings/ViewBounds').ViewBounds} ViewBounds
  */
 
 /**

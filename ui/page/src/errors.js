@@ -2,7 +2,7 @@
 // staff read and the one thing they can do about it. The page branches on `code` only.
 
 /**
- * @typedef {import('../bindings/AppError').AppError} AppError
+ * @typedef {import('../../bindings/AppError').AppError} AppError
  * @typedef {"start_over" | "open_settings" | "open_history" | "fix_fields" | "dismiss"} ErrorAction
  */
 
@@ -143,7 +143,7 @@ export const FIELD_PROBLEMS = Object.freeze([
  * Rust names each field's problem by a code; the staff read the sentence in their
  * language. A code this page does not know yet gets a general sentence.
  *
- * @param {import('../bindings/FieldError').FieldError} fieldError
+ * @param {import('../../bindings/FieldError').FieldError} fieldError
  * @param {(key: string) => string} t
  * @returns {string}
  */

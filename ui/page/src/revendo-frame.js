@@ -23,7 +23,7 @@ const WEBVIEW_EVENT = "revendo-message";
 
 /**
  * @typedef {import('./messages.js').RevendoMessage} RevendoMessage
- * @typedef {import('../bindings/AppInfo').AppInfo} AppInfo
+ * @typedef {import('../../bindings/AppInfo').AppInfo} AppInfo
  */
 
 /**

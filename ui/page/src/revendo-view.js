@@ -7,7 +7,7 @@
 import { stickyBarsHeight } from "./dom.js";
 
 /**
- * @typedef {import('../bindings/ViewBounds').ViewBounds} ViewBounds
+ * @typedef {import('../../bindings/ViewBounds').ViewBounds} ViewBounds
  * @typedef {{ top: number, left: number, width: number, height: number }} Box
  */
 

@@ -8,8 +8,8 @@ import { buttonByTest, byTest, inputByTest, show } from "./dom.js";
 
 /**
  * @typedef {import('./context.js').TillContext} TillContext
- * @typedef {import('../bindings/Settings').Settings} Settings
- * @typedef {import('../bindings/KeyStatus').KeyStatus} KeyStatus
+ * @typedef {import('../../bindings/Settings').Settings} Settings
+ * @typedef {import('../../bindings/KeyStatus').KeyStatus} KeyStatus
  * @typedef {import('./settings-form.js').SettingsFields} SettingsFields
  */
 

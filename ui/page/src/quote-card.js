@@ -6,9 +6,9 @@ import { formatChf } from "./money.js";
 import { buttonByTest, byTest, make, show } from "./dom.js";
 
 /**
- * @typedef {import('../bindings/QuoteView').QuoteView} Quote
- * @typedef {import('../bindings/Payout').Payout} Payout
- * @typedef {import('../bindings/Adjustment').Adjustment} Adjustment
+ * @typedef {import('../../bindings/QuoteView').QuoteView} Quote
+ * @typedef {import('../../bindings/Payout').Payout} Payout
+ * @typedef {import('../../bindings/Adjustment').Adjustment} Adjustment
  * @typedef {import('./i18n.js').Translate} Translate
  */
 

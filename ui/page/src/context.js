@@ -1,8 +1,8 @@
 // What every screen receives from the shell of the page.
 
 /**
- * @typedef {import('../bindings/AppInfo').AppInfo} AppInfo
- * @typedef {import('../bindings/Language').Language} Language
+ * @typedef {import('../../bindings/AppInfo').AppInfo} AppInfo
+ * @typedef {import('../../bindings/Language').Language} Language
  * @typedef {import('./i18n.js').Translate} Translate
  * @typedef {"tradein" | "history" | "settings"} ScreenName
  */

@@ -6,7 +6,7 @@ import { describeError, toAppError } from "./errors.js";
 import { buttonByTest, byTest, show } from "./dom.js";
 
 /**
- * @typedef {import('../bindings/HistoryFilter').HistoryFilter} HistoryFilter
+ * @typedef {import('../../bindings/HistoryFilter').HistoryFilter} HistoryFilter
  * @typedef {import('./i18n.js').Translate} Translate
  */
 

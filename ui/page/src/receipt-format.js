@@ -4,8 +4,8 @@
 import { formatChf } from "./money.js";
 
 /**
- * @typedef {import('../bindings/Payout').Payout} Payout
- * @typedef {import('../bindings/Receipt').Receipt} Receipt a confirmed order's receipt
+ * @typedef {import('../../bindings/Payout').Payout} Payout
+ * @typedef {import('../../bindings/Receipt').Receipt} Receipt a confirmed order's receipt
  * @typedef {import('./i18n.js').Translate} Translate
  */
 

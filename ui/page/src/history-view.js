@@ -30,9 +30,9 @@ const TOTALS_PAUSE_MS = 300;
  * @typedef {import('./context.js').TillContext} TillContext
  * @typedef {import('./history-query.js').HistoryFields} HistoryFields
  * @typedef {import('./history-query.js').HistoryList} HistoryList
- * @typedef {import('../bindings/HistoryFilter').HistoryFilter} HistoryFilter
- * @typedef {import('../bindings/OrderSummary').OrderSummary} OrderSummary
- * @typedef {import('../bindings/OrderDetail').OrderDetail} OrderDetail
+ * @typedef {import('../../bindings/HistoryFilter').HistoryFilter} HistoryFilter
+ * @typedef {import('../../bindings/OrderSummary').OrderSummary} OrderSummary
+ * @typedef {import('../../bindings/OrderDetail').OrderDetail} OrderDetail
  */
 
 /**
