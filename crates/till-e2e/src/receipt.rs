@@ -36,6 +36,12 @@ pub fn fact(till: &Session, name: &str) -> Result<String> {
     till.text_content(&format!("receipt-{name}"))
 }
 
+/// The store's header lines at the top of the receipt, in order.
+pub fn header_lines(till: &Session) -> Result<Vec<String>> {
+    let lines = till.find_all("[data-test=\"receipt-header-line\"]")?;
+    lines.iter().map(|line| till.text(line)).collect()
+}
+
 /// The `src` of the receipt's QR code; empty when there is none.
 pub fn qr_source(till: &Session) -> Result<String> {
     let script = "const qr = document.querySelector('[data-test=\"receipt-qr\"]'); \

@@ -1,9 +1,10 @@
 //! A whole trade-in in training mode, as staff do it: the receipt in both layouts, the
 //! order in the history, still there after a restart of the till, and reprinted as a copy.
 
+use serde_json::json;
 use till_e2e::desktop::window_shown;
 use till_e2e::receipt::{
-    choose_layout, close_receipt, current_layout, fact, qr_source, wait_for_receipt,
+    choose_layout, close_receipt, current_layout, fact, header_lines, qr_source, wait_for_receipt,
 };
 use till_e2e::till::{Bench, Till};
 use till_e2e::trade_in::{
@@ -13,7 +14,9 @@ use till_e2e::trade_in::{
 
 #[test]
 fn a_voucher_trade_in_in_training_gives_a_receipt_and_an_order_found_again_after_a_restart() {
-    let bench = Bench::new("happy_path").expect("bench");
+    let header = ["Elektro Muster AG", "Bahnhofstrasse 1, 8001 Zürich"];
+    let bench =
+        Bench::with_settings("happy_path", &[("receiptHeader", json!(header))]).expect("bench");
     let till = bench.launch(&["--sandbox"]).expect("till starts in training");
     assert!(till.is_shown("training-banner").expect("banner"), "training banner shown");
 
@@ -57,6 +60,7 @@ fn a_voucher_trade_in_in_training_gives_a_receipt_and_an_order_found_again_after
     assert_eq!(fact(&till, "tracking-url").expect("url"), tracking_url, "the tracking URL in full");
     let qr = qr_source(&till).expect("QR code");
     assert!(qr.starts_with("data:image/svg+xml;base64,"), "Rust's SVG QR code: {qr:.60}");
+    assert_eq!(header_lines(&till).expect("header"), header, "the store's header lines");
     assert_eq!(fact(&till, "device").expect("device"), offered.name, "the device");
     assert_eq!(rappen(&fact(&till, "amount").expect("amount")), rappen(&offered.amount));
     assert_eq!(fact(&till, "partner-order-id").expect("reference"), partner_order_id);
