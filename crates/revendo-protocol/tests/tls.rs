@@ -38,12 +38,12 @@ impl SelfSignedServer {
         let port = listener.local_addr().expect("address").port();
         let handshakes = Arc::new(AtomicUsize::new(0));
         let bytes_read = Arc::new(AtomicUsize::new(0));
-        let (done, read) = (Arc::clone(&handshakes), Arc::clone(&bytes_read));
+        let (completed, read) = (Arc::clone(&handshakes), Arc::clone(&bytes_read));
         tokio::spawn(async move {
             loop {
                 let Ok((stream, _)) = listener.accept().await else { return };
                 let Ok(mut tls) = acceptor.accept(stream).await else { continue };
-                done.fetch_add(1, Ordering::SeqCst);
+                completed.fetch_add(1, Ordering::SeqCst);
                 let mut buffer = vec![0u8; 4096];
                 while let Ok(count @ 1..) = tls.read(&mut buffer).await {
                     read.fetch_add(count, Ordering::SeqCst);
