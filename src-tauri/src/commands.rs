@@ -7,6 +7,7 @@
 use order_journal::{Cursor, OrderDetail, Totals};
 use revendo_protocol::{CustomerInput, FieldError, IframeEvent, Payout};
 use serde_json::Value;
+use tauri::ipc::Channel;
 use tauri::{AppHandle, Manager, Runtime, State, Webview};
 use tauri_plugin_clipboard_manager::ClipboardExt;
 use tauri_plugin_dialog::DialogExt;
@@ -14,7 +15,7 @@ use tauri_plugin_opener::OpenerExt;
 
 use crate::dto::{AppInfo, FinalizedOrder, QuoteView};
 use crate::error::{Error, Result};
-use crate::export::{self, ExportSummary};
+use crate::export::{self, ExportProgress, ExportSummary};
 use crate::finalize;
 use crate::history::{HistoryFilter, HistoryPage};
 use crate::keychain::KeyStatus;
@@ -255,13 +256,14 @@ pub fn copy_tracking_url<R: Runtime>(
         .map_err(|error| Error::Receipt(format!("the clipboard is unavailable: {error}")))
 }
 
-/// Asks where to save, then writes the filtered history as CSV, with `export-progress`
-/// events; `path` is `None` when staff closed the dialog.
+/// Asks where to save, then writes the filtered history as CSV, reporting the rows written
+/// on `progress`; `path` is `None` when staff closed the dialog.
 #[tauri::command]
 pub async fn export_history_csv<R: Runtime>(
     app: AppHandle<R>,
     till: State<'_, Till>,
     filter: HistoryFilter,
+    progress: Channel<ExportProgress>,
 ) -> Result<ExportSummary> {
     let query = filter.to_query()?;
     let chosen = app
@@ -278,7 +280,10 @@ pub async fn export_history_csv<R: Runtime>(
     let identity = till.journal().identity().clone();
     let cancel = till.export_cancel.clone();
     tauri::async_runtime::spawn_blocking(move || {
-        export::write_csv(&app, journal_path, identity, query, path, cancel)
+        // A page that went away no longer hears progress; the export still completes.
+        export::write_csv(journal_path, identity, query, path, cancel, |rows| {
+            let _ = progress.send(rows);
+        })
     })
     .await
     .map_err(|error| Error::Export(format!("the export stopped: {error}")))?

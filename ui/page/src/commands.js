@@ -23,9 +23,14 @@ import { toAppError } from "./errors.js";
  */
 
 /**
+ * @typedef {object} TauriChannel a stream of messages from one command
+ * @property {(message: unknown) => void} onmessage
+ */
+
+/**
  * @typedef {object} TauriGlobal the part of `window.__TAURI__` the page uses
  * @property {{ invoke: (command: string, args?: Record<string, unknown>)
- *   => Promise<unknown> }} core
+ *   => Promise<unknown>, Channel: new () => TauriChannel }} core
  * @property {{ listen: (event: string, handler: (event: { payload: unknown }) => void)
  *   => Promise<() => void> }} [event]
  */
@@ -171,14 +176,21 @@ export const openTrackingUrl = (partnerOrderId) => call("open_tracking_url", { p
 export const copyTrackingUrl = (partnerOrderId) => call("copy_tracking_url", { partnerOrderId });
 
 /**
- * Rust asks where to save, then writes the filtered orders; progress arrives as
- * `export-progress` events, and the answer is the end of the export.
+ * Rust asks where to save, then writes the filtered orders, telling `onProgress` how many
+ * rows are written so far; the answer is the end of the export.
  *
  * @param {HistoryFilter} filter
+ * @param {(progress: unknown) => void} onProgress hears each `ExportProgress`
  * @returns {Promise<ExportSummary>} rows written, the file (null when staff closed the
  *   dialog or cancelled), whether it was cancelled
  */
-export const exportHistoryCsv = (filter) => call("export_history_csv", { filter });
+export function exportHistoryCsv(filter, onProgress) {
+  const Channel = tauri()?.core.Channel;
+  // Without the bridge there is no channel either, and `call` rejects as for any command.
+  const progress = Channel ? new Channel() : null;
+  if (progress) progress.onmessage = onProgress;
+  return call("export_history_csv", { filter, progress });
+}
 
 /** @returns {Promise<null>} */
 export const cancelExport = () => call("cancel_export");

@@ -18,7 +18,7 @@ import { buttonByTest, byTest, show } from "./dom.js";
  */
 
 /**
- * @param {unknown} payload of `export-progress`
+ * @param {unknown} payload a message of the export's progress channel
  * @returns {number | null} rows written so far
  */
 export function progressRows(payload) {
@@ -28,7 +28,7 @@ export function progressRows(payload) {
 }
 
 /**
- * @param {unknown} payload of `export-done`
+ * @param {unknown} payload the export command's answer
  * @returns {ExportDone | null}
  */
 export function doneReport(payload) {
@@ -81,33 +81,14 @@ export function mountExport({ t, filter }) {
     if (running && rows !== null) showLine(t("history.export_progress", { rows }), true);
   }
 
-  function showFinished() {
-    running = false;
-    showLine("", false);
-  }
-
-  /** @param {unknown} payload */
-  function onDone(payload) {
-    const done = doneReport(payload);
-    if (!done) return;
-    running = false;
-    showLine(doneText(done, t), false);
-  }
-
-  // Without the event API the export still runs; only its progress is not shown.
-  commands.listen("export-progress", onProgress).catch(() => null);
-  commands.listen("export-done", onDone).catch(() => null);
-
   button.addEventListener("click", async () => {
     if (running) return;
     running = true;
     showLine(t("history.export_starting"), true);
     try {
-      const answer = await commands.exportHistoryCsv(filter());
-      // The answer may itself be the report; without events it is the only one.
-      const done = doneReport(answer);
-      if (running && done) onDone(answer);
-      else if (running && !commands.tauri()?.event) showFinished();
+      const done = doneReport(await commands.exportHistoryCsv(filter(), onProgress));
+      running = false;
+      showLine(done ? doneText(done, t) : "", false);
     } catch (rejection) {
       running = false;
       const notice = describeError(toAppError(rejection));

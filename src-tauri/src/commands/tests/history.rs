@@ -75,7 +75,8 @@ fn a_malformed_date_is_refused_by_the_list_the_totals_and_the_export_as_invalid_
     let list = till.call("search_history", json!({ "filter": filter, "after": null }));
     let totals = till.call("history_totals", json!({ "filter": filter }));
     // Refused before the save dialog: the dialog plugin is not even registered here.
-    let export = till.call("export_history_csv", json!({ "filter": filter }));
+    let export =
+        till.call("export_history_csv", json!({ "filter": filter, "progress": "__CHANNEL__:1" }));
 
     for refused in [list, totals, export] {
         let error = refused.expect_err("refused");
