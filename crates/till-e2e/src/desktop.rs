@@ -1,9 +1,12 @@
 //! What the X display shows beside the till's webviews: native windows such as the print
-//! dialog or the dialog of a till that cannot start, which WebDriver cannot see.
+//! dialog, the save dialog or the dialog of a till that cannot start, which WebDriver
+//! cannot see. The save dialog is answered as staff would, with the keyboard (`xdotool`,
+//! whose key presses reach the focused window like a real keyboard's).
 
+use std::path::Path;
 use std::process::Command;
 
-use crate::{Error, Result};
+use crate::{Error, PATIENCE, Result, wait_for};
 
 /// Whether a window titled exactly `title` is on the display (`xwininfo -root -tree`).
 pub fn window_shown(title: &str) -> Result<bool> {
@@ -12,4 +15,74 @@ pub fn window_shown(title: &str) -> Result<bool> {
         .output()
         .map_err(|error| Error::io("xwininfo", error))?;
     Ok(String::from_utf8_lossy(&listing.stdout).contains(&format!("\"{title}\"")))
+}
+
+/// Waits for the save dialog titled `title`, types `path` as the file's name and saves.
+pub fn save_as(title: &str, path: &Path) -> Result<()> {
+    let window = wait_for_window(title)?;
+    xdotool(&["windowfocus", "--sync", &window])?;
+    // The name field has the focus, with the proposed name in it: replace it whole. A
+    // full path in that field saves there.
+    xdotool(&["key", "--clearmodifiers", "ctrl+a"])?;
+    xdotool(&["type", "--delay", "15", &path.display().to_string()])?;
+    xdotool(&["key", "Return"])?;
+    wait_for_close(title)
+}
+
+/// Waits for the dialog titled `title` and closes it with Escape, saving nothing.
+pub fn dismiss(title: &str) -> Result<()> {
+    let window = wait_for_window(title)?;
+    xdotool(&["windowfocus", "--sync", &window])?;
+    xdotool(&["key", "Escape"])?;
+    wait_for_close(title)
+}
+
+/// The X id of a mapped window titled exactly `title`.
+fn wait_for_window(title: &str) -> Result<String> {
+    wait_for(&format!("the window \"{title}\""), PATIENCE, || {
+        let ids = mapped_windows(title).map_err(|error| error.to_string())?;
+        ids.into_iter().next().ok_or_else(|| "not shown".to_owned())
+    })
+}
+
+/// Waits until no window titled `title` is mapped; GTK keeps a closed dialog's window
+/// around unmapped.
+fn wait_for_close(title: &str) -> Result<()> {
+    wait_for(&format!("the window \"{title}\" to close"), PATIENCE, || {
+        match mapped_windows(title) {
+            Ok(ids) if ids.is_empty() => Ok(()),
+            Ok(_) => Err("still shown".to_owned()),
+            Err(error) => Err(error.to_string()),
+        }
+    })
+}
+
+/// The X ids of the mapped windows titled exactly `title`.
+fn mapped_windows(title: &str) -> Result<Vec<String>> {
+    let pattern = format!("^{}$", regex_escape(title));
+    let found = Command::new("xdotool")
+        .args(["search", "--onlyvisible", "--name", &pattern])
+        .output()
+        .map_err(|error| Error::io("xdotool", error))?;
+    Ok(String::from_utf8_lossy(&found.stdout).lines().map(str::to_owned).collect())
+}
+
+fn xdotool(args: &[&str]) -> Result<()> {
+    let status =
+        Command::new("xdotool").args(args).status().map_err(|error| Error::io("xdotool", error))?;
+    if status.success() {
+        Ok(())
+    } else {
+        let message = format!("{} ended with {status}", args.join(" "));
+        Err(Error::Process { what: "xdotool".into(), message })
+    }
+}
+
+fn regex_escape(text: &str) -> String {
+    text.chars()
+        .flat_map(|c| {
+            let special = "\\.+*?()|[]{}^$".contains(c);
+            special.then_some('\\').into_iter().chain(std::iter::once(c))
+        })
+        .collect()
 }

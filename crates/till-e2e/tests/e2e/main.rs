@@ -4,6 +4,7 @@
 mod crash_safety;
 mod errors;
 mod happy_path;
+mod history_export;
 mod hostile_iframe;
 mod keychain;
 mod one_till;
