@@ -5,12 +5,7 @@
 // messages Rust has already checked when it forwards them here.
 
 import { acceptMessage, createDropCounter, parseRevendoData } from "./messages.js";
-import {
-  placeRevendoView,
-  reloadRevendoView,
-  reportDroppedMessages,
-  tauri,
-} from "./commands.js";
+import { listen, placeRevendoView, reloadRevendoView, reportDroppedMessages } from "./commands.js";
 import { byTest, show, stickyBarsHeight } from "./dom.js";
 import { followSlot } from "./revendo-view.js";
 
@@ -144,11 +139,8 @@ function listenToWindow(origin, frame, handle) {
  * @param {(message: RevendoMessage) => void} handle
  * @returns {Promise<unknown>} settled once listening
  */
-async function listenToWebview(handle) {
-  const events = tauri()?.event;
-  if (!events) return;
-
-  await events.listen(WEBVIEW_EVENT, ({ payload }) => {
+function listenToWebview(handle) {
+  return listen(WEBVIEW_EVENT, (payload) => {
     const message = parseRevendoData(payload);
     if (message) handle(message);
   });

@@ -27,6 +27,7 @@ fn the_history_is_saved_as_csv_where_staff_choose_and_closing_the_dialog_saves_n
         .wait_text("history-export-text", "the export's report", |text| text.contains(".csv"))
         .expect("report shown");
     assert!(report.contains(&target.display().to_string()), "names the file: {report:?}");
+    till.screenshot(&bench.artifacts().file("saved.png")).expect("screenshot");
 
     let csv = std::fs::read_to_string(&target).expect("the file is written");
     let rows: Vec<&str> = csv.lines().collect();
