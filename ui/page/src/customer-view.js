@@ -70,15 +70,19 @@ export function renderCustomerForm(form, context, t) {
 }
 
 /**
+ * An error takes the place of the field's hint, which often says the same in advance.
+ *
  * @param {CustomerField} field
  * @param {string | undefined} message
  */
 export function renderFieldError(field, message) {
   const input = inputByTest(`field-${field}`);
   const error = byTest(`field-${field}-error`);
+  const hint = document.querySelector(`[data-test="field-${field}-hint"]`);
 
   error.textContent = message ?? "";
   show(error, message !== undefined);
+  if (hint instanceof HTMLElement) show(hint, message === undefined);
   if (message === undefined) input.removeAttribute("aria-invalid");
   else input.setAttribute("aria-invalid", "true");
 }

@@ -101,6 +101,8 @@ fn a_customer_revendo_would_refuse_is_marked_beside_the_field_and_nothing_is_sen
         .expect("country marked");
     let input = till.find("[data-test=\"field-country\"]").expect("input");
     assert_eq!(till.attribute(&input, "aria-invalid").expect("attr").as_deref(), Some("true"));
+    assert!(!till.is_shown("field-country-hint").expect("hint"), "the error replaces the hint");
+    assert!(till.is_shown("field-iban-hint").expect("hint"), "a field without error keeps it");
     assert!(!till.is_shown("step-panel-done").expect("done"), "not finalized");
     assert!(sandbox.orders().expect("orders").is_empty(), "nothing sent to Revendo");
 }
