@@ -2,11 +2,11 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 
 import { doneReport, doneText, progressRows } from "../page/src/history-export.js";
-import { attemptText } from "../page/src/history-detail.js";
+import { attemptText, revendoStatusText } from "../page/src/history-detail.js";
 
 const t = (key, params) => (params ? `${key}(${Object.values(params).join(",")})` : key);
 
-test("progress events are read for their row count; anything else is ignored", () => {
+test("progress messages are read for their row count; anything else is ignored", () => {
   assert.equal(progressRows({ rows: 5000 }), 5000);
   assert.equal(progressRows({ rows: "5000" }), null);
   assert.equal(progressRows(null), null);
@@ -45,4 +45,12 @@ test("an attempt reads as number, time, HTTP status, error code and duration", (
   const ok = { ...attempt, httpStatus: 201, errorCode: null };
   const okText = attemptText(ok, { t, language: "de", retentionDays: null });
   assert.match(okText, /HTTP 201 · ok · 812 ms$/);
+});
+
+test("Revendo's status reads in the staff's words with its code; an unknown one as sent", () => {
+  assert.equal(
+    revendoStatusText("pending_device", t),
+    "revendo_status.pending_device (pending_device)",
+  );
+  assert.equal(revendoStatusText("device_received", t), "device_received");
 });

@@ -118,7 +118,7 @@ function revendoFacts(order, { t, language }) {
   const lines = [
     [t("receipt.order_id"), order.orderId, "order-id"],
     [t("receipt.web_id"), order.webId ?? "–", "web-id"],
-    [t("history.revendo_status"), order.status, "status"],
+    [t("history.revendo_status"), revendoStatusText(order.status, t), "status"],
   ];
   if (order.quoteAmount !== null) {
     lines.push([t("history.revendo_amount"), formatChf(order.quoteAmount), "amount"]);
@@ -129,6 +129,22 @@ function revendoFacts(order, { t, language }) {
   lines.push([t("done.tracking_url"), order.trackingUrl, "tracking-url"]);
   if (order.alreadyExisted) lines.push([t("history.note"), t("done.already_existed"), "existed"]);
   return lines;
+}
+
+/** Revendo's order statuses that the till can name; the documentation publishes one. */
+const KNOWN_REVENDO_STATUSES = ["pending_device"];
+
+/**
+ * Revendo's status in the staff's words, with Revendo's own code for a call to its
+ * support; a status the till does not know is shown as Revendo sent it.
+ *
+ * @param {string} status e.g. "pending_device"
+ * @param {Translate} t
+ * @returns {string}
+ */
+export function revendoStatusText(status, t) {
+  if (!KNOWN_REVENDO_STATUSES.includes(status)) return status;
+  return `${t(`revendo_status.${status}`)} (${status})`;
 }
 
 /**
