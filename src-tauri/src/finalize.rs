@@ -119,9 +119,17 @@ async fn send(
                     till.journal().reject(resend.id, code, &message, now)?;
                     tracing::warn!(partner_order_id, code, "order refused by Revendo");
                 }
-                Resolution::Unresolved | Resolution::NotSent => {
+                // Sent or not, the order stays open in the history, to be resent with its
+                // partner order id; only what staff are told differs (the error's code).
+                resolution @ (Resolution::Unresolved | Resolution::NotSent) => {
                     till.journal().mark_unresolved(resend.id, code, now)?;
-                    tracing::warn!(partner_order_id, code, "order left unresolved");
+                    let sent = resolution == Resolution::Unresolved;
+                    tracing::warn!(
+                        partner_order_id,
+                        code,
+                        maybe_received = sent,
+                        "order left open"
+                    );
                 }
             }
             Err(Error::Finalize { partner_order_id, source: Box::new(source) })

@@ -54,8 +54,10 @@ test("key problems lead to the settings", () => {
   }
 });
 
-test("an unresolved order points to the history", () => {
+test("an order left open, sent or not, points to the history", () => {
   assert.equal(describeError(appError("unresolved")).action, "open_history");
+  assert.equal(describeError(appError("network")).action, "open_history");
+  assert.equal(describeError(appError("network")).detail, "", "the sentence says it all");
 });
 
 test("invalid_request shows Revendo's message, beside the field when one is named", () => {
@@ -92,7 +94,7 @@ test("every error code Rust can hand the page has its own sentence", () => {
     "training_key", "keychain_unavailable", "invalid_key", "keychain_failed", "unresolved",
     "already_rejected", "invalid_event", "unknown_order", "invalid_filter", "storage",
     "invalid_settings", "internal", "not_confirmed", "receipt_failed", "export_failed",
-    "offer_expired", "offer_not_found",
+    "offer_expired", "offer_not_found", "network",
     "unauthorized", "invalid_request", "attempt_vetoed", "config",
   ];
   for (const code of codes) assert.equal(describeError(appError(code)).key, `error.${code}`);

@@ -217,8 +217,12 @@ impl RevendoClient {
             }
         }
 
-        Err(last_failure
-            .unwrap_or(FinalizeError::Network { failure: NetworkFailure::Timeout, attempts: 0 }))
+        let last_failure = last_failure.unwrap_or(FinalizeError::Network {
+            failure: NetworkFailure::Timeout,
+            attempts: 0,
+            maybe_received: false,
+        });
+        Err(if unanswered { last_failure.after_unanswered_attempt() } else { last_failure })
     }
 
     /// One attempt within the attempt timeout and the deadline, with its report.
@@ -273,7 +277,11 @@ impl RevendoClient {
 
         let network = |failure, unanswered, status| AttemptOutcome {
             status,
-            result: Err(FinalizeError::Network { failure, attempts: 1 }),
+            result: Err(FinalizeError::Network {
+                failure,
+                attempts: 1,
+                maybe_received: unanswered,
+            }),
             retryable: true,
             unanswered,
         };

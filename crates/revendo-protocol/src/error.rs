@@ -60,6 +60,10 @@ pub enum FinalizeError {
         failure: NetworkFailure,
         /// How many attempts were made.
         attempts: u32,
+        /// True when Revendo may have received one of the attempts (it timed out, lost
+        /// its connection or got a server error); false when every attempt failed to
+        /// connect, so nothing was sent.
+        maybe_received: bool,
     },
 
     /// An answer that is not one of Revendo's: an HTML page (from a proxy or firewall),
@@ -274,11 +278,12 @@ impl FinalizeError {
                 }
             }
             FinalizeError::Vetoed { after_unanswered_attempt: false, .. }
+            | FinalizeError::Network { maybe_received: false, .. }
             | FinalizeError::KeyNotSendable
             | FinalizeError::Config(_) => Resolution::NotSent,
             FinalizeError::Vetoed { after_unanswered_attempt: true, .. }
             | FinalizeError::ServerError { .. }
-            | FinalizeError::Network { .. }
+            | FinalizeError::Network { maybe_received: true, .. }
             | FinalizeError::UnexpectedResponse { .. } => Resolution::Unresolved,
         }
     }
@@ -295,8 +300,9 @@ impl FinalizeError {
         }
     }
 
-    /// Marks a refusal as the answer to a retry after an attempt that may have reached
-    /// Revendo unanswered.
+    /// Marks the outcome of a finalize in which an attempt may have reached Revendo
+    /// unanswered: a refusal then no longer proves that no order exists, nor does a
+    /// failure to connect.
     pub(crate) fn after_unanswered_attempt(mut self) -> FinalizeError {
         match &mut self {
             FinalizeError::OfferExpired(refusal)
@@ -305,6 +311,7 @@ impl FinalizeError {
             | FinalizeError::InvalidRequest { refusal, .. } => {
                 refusal.after_unanswered_attempt = true;
             }
+            FinalizeError::Network { maybe_received, .. } => *maybe_received = true,
             _ => {}
         }
         self

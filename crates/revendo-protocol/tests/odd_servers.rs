@@ -6,7 +6,9 @@ mod support;
 
 use std::sync::{Arc, Mutex};
 
-use revendo_protocol::{ApiKey, FinalizeError, FinalizeRequest, Resolution, UnexpectedKind};
+use revendo_protocol::{
+    ApiKey, FinalizeError, FinalizeRequest, NetworkFailure, Resolution, UnexpectedKind,
+};
 use support::{RecordingJournal, assert_private, customer, fast_client};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpListener;
@@ -235,6 +237,34 @@ async fn an_expiry_answered_to_a_retry_after_a_server_error_stays_unresolved() {
     assert_eq!(error.code(), "offer_expired");
     assert_eq!(error.resolution(), Resolution::Unresolved);
     assert_eq!(server.received().len(), 2);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn refused_retries_after_a_request_that_went_unanswered_stay_unresolved() {
+    // Reads the first request whole, then goes away without answering: the connection
+    // closes and nothing listens at the address any more.
+    let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
+    let base = format!("http://{}", listener.local_addr().expect("address"));
+    let server = tokio::spawn(async move {
+        let (mut stream, _) = listener.accept().await.expect("first attempt");
+        read_request(&mut stream).await.is_some()
+    });
+
+    let error = fast_client(&base)
+        .finalize(&ApiKey::new("k"), &request(), &mut RecordingJournal::default())
+        .await
+        .expect_err("no answer");
+
+    assert!(server.await.expect("server task"), "the first attempt reached the server");
+    assert_eq!(
+        error,
+        FinalizeError::Network {
+            failure: NetworkFailure::ConnectionRefused,
+            attempts: 3,
+            maybe_received: true
+        }
+    );
+    assert_eq!(error.resolution(), Resolution::Unresolved, "the first attempt may have landed");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -279,7 +279,14 @@ async fn an_answer_slower_than_the_attempt_timeout_is_a_timeout() {
         .await
         .expect_err("timeout");
 
-    assert_eq!(error, FinalizeError::Network { failure: NetworkFailure::Timeout, attempts: 2 });
+    assert_eq!(
+        error,
+        FinalizeError::Network {
+            failure: NetworkFailure::Timeout,
+            attempts: 2,
+            maybe_received: true
+        }
+    );
     assert_eq!(error.resolution(), Resolution::Unresolved);
     assert_eq!(journal.statuses(), [None, None]);
     assert_eq!(sandbox.orders().len(), 1, "the held first attempt created the order");
@@ -313,7 +320,7 @@ async fn a_proxy_502_page_is_retried_and_then_reported_as_html() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_refused_connection_is_retried_and_reported_as_refused() {
+async fn a_refused_connection_is_retried_and_reported_as_refused_and_not_sent() {
     let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
     let port = listener.local_addr().expect("address").port();
     drop(listener);
@@ -328,9 +335,14 @@ async fn a_refused_connection_is_retried_and_reported_as_refused() {
 
     assert_eq!(
         error,
-        FinalizeError::Network { failure: NetworkFailure::ConnectionRefused, attempts: 3 }
+        FinalizeError::Network {
+            failure: NetworkFailure::ConnectionRefused,
+            attempts: 3,
+            maybe_received: false
+        }
     );
     assert_eq!(error.code(), "network");
+    assert_eq!(error.resolution(), Resolution::NotSent);
     assert_eq!(journal.started, [1, 2, 3]);
 }
 

@@ -7,7 +7,7 @@ mod support;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use revendo_protocol::{ApiKey, FinalizeError, FinalizeRequest, NetworkFailure};
+use revendo_protocol::{ApiKey, FinalizeError, FinalizeRequest, NetworkFailure, Resolution};
 use support::{RecordingJournal, SANDBOX_KEY, assert_private, customer, fast_client};
 use tokio::io::AsyncReadExt;
 use tokio::net::TcpListener;
@@ -67,9 +67,17 @@ async fn a_server_with_a_certificate_the_system_does_not_trust_gets_no_request()
         .expect_err("an untrusted certificate is refused");
 
     assert!(
-        matches!(error, FinalizeError::Network { failure: NetworkFailure::CouldNotConnect, .. }),
+        matches!(
+            error,
+            FinalizeError::Network {
+                failure: NetworkFailure::CouldNotConnect,
+                maybe_received: false,
+                ..
+            }
+        ),
         "{error:?}"
     );
+    assert_eq!(error.resolution(), Resolution::NotSent, "no byte of the order left the till");
     assert_eq!(server.handshakes.load(Ordering::SeqCst), 0, "no handshake completed");
     assert_eq!(server.bytes_read.load(Ordering::SeqCst), 0, "no request was read");
     assert!(!journal.started.is_empty(), "the client did try: {journal:?}");

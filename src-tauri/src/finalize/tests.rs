@@ -4,7 +4,9 @@
 use std::time::Duration;
 
 use order_journal::{HistoryQuery, OrderState};
-use revendo_protocol::{ApiKey, Payout, Product, Quote, Rappen};
+use revendo_protocol::{
+    ApiKey, ClientConfig, Payout, Product, Quote, Rappen, RetrySchedule, RevendoClient,
+};
 use revendo_sandbox::{Faults, OfferSpec, SandboxConfig};
 use time::OffsetDateTime;
 
@@ -162,6 +164,38 @@ async fn an_order_left_unresolved_is_resent_and_confirmed_once() {
     assert_eq!(order.partner_order_id, "ZH01-2-000001");
     assert_eq!(states(&fixture.till), [OrderState::Confirmed]);
     assert_eq!(fixture.sandbox.orders().len(), 1);
+}
+
+#[tokio::test]
+async fn an_order_that_could_not_reach_revendo_is_kept_open_and_sent_later_once() {
+    let mut fixture = training_till().await;
+    select_device(&fixture, Duration::ZERO, OffsetDateTime::now_utc());
+    let working = std::mem::replace(&mut fixture.till.client, client_to_a_closed_port());
+
+    let failed = finalize_held_quote(&fixture.till, &customer()).await;
+
+    let error = failed.expect_err("nothing listens");
+    assert_eq!(error.code(), "network", "told apart from an order that may exist");
+    assert_eq!(states(&fixture.till), [OrderState::Unresolved], "kept open for a resend");
+    assert!(fixture.sandbox.orders().is_empty());
+
+    fixture.till.client = working;
+    let order = resend_order(&fixture.till, "ZH01-2-000001").await.expect("sent");
+
+    assert!(!order.revendo.already_existed, "the first send created it");
+    assert_eq!(states(&fixture.till), [OrderState::Confirmed]);
+    assert_eq!(fixture.sandbox.orders().len(), 1);
+}
+
+/// A client whose API base is a loopback port nothing listens on.
+fn client_to_a_closed_port() -> RevendoClient {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+    let port = listener.local_addr().expect("address").port();
+    drop(listener);
+    let retry =
+        RetrySchedule { max_attempts: 2, first_delay: Duration::from_millis(5), jitter: 0.0 };
+    let config = ClientConfig { retry, ..ClientConfig::new(format!("http://127.0.0.1:{port}")) };
+    RevendoClient::new(config).expect("client")
 }
 
 #[tokio::test]

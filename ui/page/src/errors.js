@@ -22,6 +22,7 @@ const KNOWN_CODES = new Set([
   "invalid_key",
   "keychain_failed",
   "unresolved",
+  "network",
   "already_rejected",
   "invalid_event",
   "unknown_order",
@@ -68,6 +69,7 @@ const ACTIONS = {
   keychain_unavailable: "open_settings",
   config: "open_settings",
   unresolved: "open_history",
+  network: "open_history",
   invalid_customer: "fix_fields",
 };
 

@@ -214,7 +214,8 @@ export function mountTradeIn(context) {
       const message = error.message || t("problem.other");
       return { error, form: withFieldMessage(state.form, error.field, message) };
     }
-    if (error.code === "unresolved") context.refreshInfo();
+    // An order journaled and left open (unresolved, not sent) adds to the history's badge.
+    if (error.partnerOrderId) context.refreshInfo();
     return { error };
   }
 

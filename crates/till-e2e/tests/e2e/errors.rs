@@ -141,7 +141,7 @@ fn a_lost_response_is_retried_and_shown_as_confirmed_with_one_order() {
 }
 
 #[test]
-fn with_revendo_down_the_order_is_unresolved_and_sent_once_it_is_back() {
+fn with_revendo_unreachable_nothing_is_sent_and_the_order_goes_once_it_is_back() {
     let bench = Bench::new("server_down").expect("bench");
     let sandbox = StandaloneSandbox::start(bench.artifacts(), &[]).expect("sandbox");
     let relay = Relay::start(&sandbox.address()).expect("relay to the API");
@@ -155,8 +155,8 @@ fn with_revendo_down_the_order_is_unresolved_and_sent_once_it_is_back() {
     let down = relay.stop();
     let outcome = finalize(&till).expect("finalize answered");
 
-    expect_refusal(&till, &outcome, "error.unresolved").expect("unresolved banner");
-    till.wait_text("nav-history-badge", "one unresolved order", |text| text == "1")
+    expect_refusal(&till, &outcome, "error.network").expect("not-sent banner");
+    till.wait_text("nav-history-badge", "one order left open", |text| text == "1")
         .expect("badge counts it");
     assert!(sandbox.orders().expect("orders").is_empty(), "nothing reached Revendo");
 
