@@ -156,6 +156,7 @@ fn with_revendo_unreachable_nothing_is_sent_and_the_order_goes_once_it_is_back()
     let outcome = finalize(&till).expect("finalize answered");
 
     expect_refusal(&till, &outcome, "error.network").expect("not-sent banner");
+    till.screenshot(&bench.artifacts().file("not-sent.png")).expect("screenshot");
     till.wait_text("nav-history-badge", "one order left open", |text| text == "1")
         .expect("badge counts it");
     assert!(sandbox.orders().expect("orders").is_empty(), "nothing reached Revendo");
