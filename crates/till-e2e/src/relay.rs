@@ -1,6 +1,6 @@
-//! A TCP relay between the till and the simulation's API, so that a test can take
-//! "Revendo" off the network and bring it back on the same address while the simulation
-//! keeps its offers and orders.
+//! A TCP relay between the till and the simulation (its API, its trade-in page or both),
+//! so that a test can take "Revendo" off the network and bring it back on the same
+//! address while the simulation keeps its offers and orders.
 //!
 //! While stopped, nothing listens on the relay's port: the till's connections are
 //! refused, exactly as when Revendo's server is down.

@@ -8,4 +8,5 @@ mod history_export;
 mod hostile_iframe;
 mod keychain;
 mod one_till;
+mod quote_frame;
 mod webview_display;
