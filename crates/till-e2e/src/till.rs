@@ -67,6 +67,18 @@ impl Bench {
         self.data_dir.path()
     }
 
+    /// Everything the till has written to the log files of its data folder so far.
+    pub fn app_logs(&self) -> Result<String> {
+        let folder = self.data_dir.path().join("logs");
+        let entries = std::fs::read_dir(&folder).map_err(|error| Error::io(&folder, error))?;
+        let mut text = String::new();
+        for entry in entries {
+            let path = entry.map_err(|error| Error::io(&folder, error))?.path();
+            text += &std::fs::read_to_string(&path).map_err(|error| Error::io(&path, error))?;
+        }
+        Ok(text)
+    }
+
     /// Where this test's artifacts go.
     pub fn artifacts(&self) -> &Artifacts {
         &self.artifacts

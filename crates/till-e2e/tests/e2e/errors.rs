@@ -78,6 +78,33 @@ fn a_wrong_key_sends_staff_to_the_settings_and_the_corrected_key_sends_the_order
 
     assert!(matches!(outcome, Outcome::Done { .. }), "sent with the new key: {outcome:?}");
     assert_eq!(sandbox.orders().expect("orders").len(), 1, "one order on Revendo");
+
+    // The log tells the story by our reference, with neither key nor customer in it.
+    let reference = till.text_content("done-partner-order-id").expect("our reference");
+    let logs = till_e2e::wait_for("the order's lines in the log", till_e2e::PATIENCE, || {
+        let logs = bench.app_logs().map_err(|error| error.to_string())?;
+        let confirmed = logs
+            .lines()
+            .any(|line| line.contains("order confirmed") && line.contains(reference.as_str()));
+        if confirmed { Ok(logs) } else { Err(format!("{} lines", logs.lines().count())) }
+    })
+    .expect("the confirmation logged");
+    let customer = Customer::swiss("Frei");
+    let private = [
+        ("the refused key", "not-the-key-of-this-store"),
+        ("the key", SANDBOX_KEY),
+        ("the surname", customer.last_name.as_str()),
+        ("the email", customer.email.as_str()),
+        ("the phone", customer.phone.as_str()),
+        ("the phone as sent", "+41791234567"),
+        ("the street", customer.street.as_str()),
+        ("the IBAN", customer.iban.as_str()),
+        ("the IBAN as sent", &customer.iban.replace(' ', "")),
+        ("the IBAN, masked or not", "CH93"),
+    ];
+    for (what, text) in private {
+        assert!(!logs.contains(text), "{what} is in the till's log");
+    }
 }
 
 #[test]
