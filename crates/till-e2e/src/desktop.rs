@@ -1,10 +1,13 @@
 //! What the X display shows beside the till's webviews: native windows such as the print
 //! dialog, the save dialog or the dialog of a till that cannot start, which WebDriver
-//! cannot see. The save dialog is answered as staff would, with the keyboard (`xdotool`,
+//! cannot see, and the close button a window manager would draw. The save dialog is answered as staff would, with the keyboard (`xdotool`,
 //! whose key presses reach the focused window like a real keyboard's).
 
 use std::path::Path;
 use std::process::Command;
+
+use x11rb::connection::Connection;
+use x11rb::protocol::xproto::{ClientMessageEvent, ConnectionExt, EventMask};
 
 use crate::{Error, PATIENCE, Result, wait_for};
 
@@ -34,6 +37,35 @@ pub fn dismiss(title: &str) -> Result<()> {
     let window = wait_for_window(title)?;
     xdotool(&["windowfocus", "--sync", &window])?;
     xdotool(&["key", "Escape"])?;
+    wait_for_close(title)
+}
+
+/// Closes the window titled `title` as its close button would: with the
+/// `WM_DELETE_WINDOW` request a window manager sends (Xvfb runs none), so that the app
+/// hears a close request rather than losing its window.
+pub fn press_close_button(title: &str) -> Result<()> {
+    let window = wait_for_window(title)?;
+    let window: u32 = window.parse().map_err(|_| Error::Unexpected {
+        from: "xdotool search".into(),
+        detail: format!("{window:?} is not a window id"),
+    })?;
+    let x11 = |error: &dyn std::fmt::Display| Error::Process {
+        what: "X11 close request".into(),
+        message: error.to_string(),
+    };
+    let (connection, _) = x11rb::connect(None).map_err(|error| x11(&error))?;
+    let atom = |name: &[u8]| -> Result<u32> {
+        let cookie = connection.intern_atom(false, name).map_err(|error| x11(&error))?;
+        Ok(cookie.reply().map_err(|error| x11(&error))?.atom)
+    };
+    let protocols = atom(b"WM_PROTOCOLS")?;
+    let delete = atom(b"WM_DELETE_WINDOW")?;
+    let request =
+        ClientMessageEvent::new(32, window, protocols, [delete, x11rb::CURRENT_TIME, 0, 0, 0]);
+    connection
+        .send_event(false, window, EventMask::NO_EVENT, request)
+        .map_err(|error| x11(&error))?;
+    connection.flush().map_err(|error| x11(&error))?;
     wait_for_close(title)
 }
 

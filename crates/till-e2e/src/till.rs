@@ -166,12 +166,25 @@ impl Till {
             return Err(Error::Process { what: "kill".into(), message: format!("pid {pid}") });
         }
 
-        wait_for("the killed app to be gone", PATIENCE, || match app_process(&self.data_dir) {
-            Ok(pid) => Err(format!("pid {pid} still runs")),
-            Err(_) => Ok(()),
-        })?;
+        self.wait_for_exit("the killed app to be gone")?;
         self.session = None;
         Ok(())
+    }
+
+    /// Closes the till's window titled `title` with its close button and waits for the
+    /// app to exit.
+    pub fn close_and_wait(mut self, title: &str) -> Result<()> {
+        crate::desktop::press_close_button(title)?;
+        self.wait_for_exit("the app to exit after its window closed")?;
+        self.session = None;
+        Ok(())
+    }
+
+    fn wait_for_exit(&self, what: &str) -> Result<()> {
+        wait_for(what, PATIENCE, || match app_process(&self.data_dir) {
+            Ok(pid) => Err(format!("pid {pid} still runs")),
+            Err(_) => Ok(()),
+        })
     }
 
     /// Waits until the page has booted: the trade-in screen or the startup error shows.

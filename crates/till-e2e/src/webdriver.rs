@@ -49,6 +49,31 @@ impl Element {
     }
 }
 
+/// A window's place on the screen and its outer size, in CSS pixels.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WindowRect {
+    pub x: i64,
+    pub y: i64,
+    pub width: i64,
+    pub height: i64,
+}
+
+impl WindowRect {
+    fn from_value(value: &Value) -> Result<WindowRect> {
+        let number = |name: &str| {
+            value[name].as_f64().map(|number| number.round() as i64).ok_or_else(|| {
+                Error::Unexpected { from: "window rect".into(), detail: value.to_string() }
+            })
+        };
+        Ok(WindowRect {
+            x: number("x")?,
+            y: number("y")?,
+            width: number("width")?,
+            height: number("height")?,
+        })
+    }
+}
+
 impl Session {
     /// Opens a session on the WebDriver server at `server` (`http://127.0.0.1:PORT`) with
     /// the W3C `capabilities` object; for tauri-driver this starts the app.
@@ -152,6 +177,18 @@ impl Session {
     /// Sends the next commands to the browsing context `handle`.
     pub fn switch_to_window(&self, handle: &str) -> Result<()> {
         self.post("window", json!({ "handle": handle })).map(drop)
+    }
+
+    /// Where the current window is and how large.
+    pub fn window_rect(&self) -> Result<WindowRect> {
+        WindowRect::from_value(&self.get("window/rect")?)
+    }
+
+    /// Moves and resizes the current window; the answer is where it ended up.
+    pub fn set_window_rect(&self, rect: WindowRect) -> Result<WindowRect> {
+        let WindowRect { x, y, width, height } = rect;
+        let body = json!({ "x": x, "y": y, "width": width, "height": height });
+        WindowRect::from_value(&self.post("window/rect", body)?)
     }
 
     /// Saves a PNG of the window to `path`.

@@ -10,3 +10,4 @@ mod keychain;
 mod one_till;
 mod quote_frame;
 mod webview_display;
+mod window_state;
