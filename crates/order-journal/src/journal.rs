@@ -83,8 +83,7 @@ impl Journal {
     /// it commit, before the request leaves. Settled orders are refused.
     pub fn begin_attempt(&mut self, order: OrderId, now: OffsetDateTime) -> Result<AttemptId> {
         let transaction = write(&mut self.connection)?;
-        let (partner_order_id, state) = order_state(&transaction, order)?;
-        refuse_settled(&partner_order_id, state)?;
+        let partner_order_id = open_order(&transaction, order)?;
 
         let number: i64 = transaction.query_row(
             "SELECT coalesce(max(number), 0) + 1 FROM attempts WHERE order_id = ?1",
@@ -134,8 +133,7 @@ impl Journal {
         now: OffsetDateTime,
     ) -> Result<()> {
         let transaction = write(&mut self.connection)?;
-        let (partner_order_id, state) = order_state(&transaction, order)?;
-        refuse_settled(&partner_order_id, state)?;
+        let partner_order_id = open_order(&transaction, order)?;
 
         transaction.execute(
             "UPDATE orders SET
@@ -176,8 +174,7 @@ impl Journal {
         now: OffsetDateTime,
     ) -> Result<()> {
         let transaction = write(&mut self.connection)?;
-        let (partner_order_id, state) = order_state(&transaction, order)?;
-        refuse_settled(&partner_order_id, state)?;
+        let partner_order_id = open_order(&transaction, order)?;
 
         transaction.execute(
             "UPDATE orders SET state = 'rejected', updated_at = ?2, settled_at = ?2,
@@ -201,8 +198,7 @@ impl Journal {
         now: OffsetDateTime,
     ) -> Result<()> {
         let transaction = write(&mut self.connection)?;
-        let (partner_order_id, state) = order_state(&transaction, order)?;
-        refuse_settled(&partner_order_id, state)?;
+        let partner_order_id = open_order(&transaction, order)?;
 
         transaction.execute(
             "UPDATE orders SET state = 'unresolved', updated_at = ?2,
@@ -378,13 +374,17 @@ pub(crate) fn summary(connection: &Connection, order: OrderId) -> Result<OrderSu
         .ok_or(Error::OrderNotFound(order.0))
 }
 
-fn order_state(connection: &Connection, order: OrderId) -> Result<(String, OrderState)> {
-    connection
+/// The partner order id of `order`, which must exist and be open: a confirmed or
+/// rejected order never changes again.
+fn open_order(connection: &Connection, order: OrderId) -> Result<String> {
+    let (partner_order_id, state) = connection
         .query_row("SELECT partner_order_id, state FROM orders WHERE id = ?1", [order.0], |row| {
-            Ok((row.get(0)?, rows::state(row, 1)?))
+            Ok((row.get::<_, String>(0)?, rows::state(row, 1)?))
         })
         .optional()?
-        .ok_or(Error::OrderNotFound(order.0))
+        .ok_or(Error::OrderNotFound(order.0))?;
+    refuse_settled(&partner_order_id, state)?;
+    Ok(partner_order_id)
 }
 
 fn refuse_settled(partner_order_id: &str, state: OrderState) -> Result<()> {
