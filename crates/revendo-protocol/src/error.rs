@@ -235,7 +235,8 @@ impl fmt::Display for ConfigProblem {
 /// What a failed finalize means for the order, as the journal records it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Resolution {
-    /// Nothing reached Revendo: no order exists for this partner order id.
+    /// Nothing of this finalize reached Revendo, so it created no order (an earlier
+    /// finalize of the same partner order id may have: resend it all the same).
     NotSent,
     /// Revendo definitively refused the order (4xx to a first contact): no order
     /// exists; finalizing again needs a change (a new quote, a corrected field, a key).
