@@ -123,13 +123,8 @@ async fn send(
                 // partner order id; only what staff are told differs (the error's code).
                 resolution @ (Resolution::Unresolved | Resolution::NotSent) => {
                     till.journal().mark_unresolved(resend.id, code, now)?;
-                    let sent = resolution == Resolution::Unresolved;
-                    tracing::warn!(
-                        partner_order_id,
-                        code,
-                        maybe_received = sent,
-                        "order left open"
-                    );
+                    let maybe_received = resolution == Resolution::Unresolved;
+                    tracing::warn!(partner_order_id, code, maybe_received, "order left open");
                 }
             }
             Err(Error::Finalize { partner_order_id, source: Box::new(source) })
