@@ -1,7 +1,8 @@
 //! What the X display shows beside the till's webviews: native windows such as the print
 //! dialog, the save dialog or the dialog of a till that cannot start, which WebDriver
-//! cannot see, and the close button a window manager would draw. The save dialog is answered as staff would, with the keyboard (`xdotool`,
-//! whose key presses reach the focused window like a real keyboard's).
+//! cannot see, and the close button a window manager would draw. The save dialog is
+//! answered as staff would, with the keyboard (`xdotool`, whose key presses reach the
+//! focused window like a real keyboard's).
 
 use std::path::Path;
 use std::process::Command;

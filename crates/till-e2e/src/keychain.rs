@@ -34,39 +34,61 @@ pub fn search_entries() -> Result<String> {
     Ok(text)
 }
 
-/// `revendo-pos key set --api-base <api_base>` with `key` on standard input, as an
-/// administrator deploys a till.
-pub fn store_with_cli(api_base: &str, key: &str) -> Result<()> {
+/// How one `revendo-pos key …` command ended.
+#[derive(Debug)]
+pub struct KeyCommand {
+    pub succeeded: bool,
+    /// Standard output, trimmed.
+    pub stdout: String,
+    /// Standard error, trimmed.
+    pub stderr: String,
+}
+
+/// Runs `revendo-pos key <action> --api-base <api_base>` with `stdin` as its input and
+/// `env` added to its environment, as an administrator's deployment script would.
+pub fn key_command(
+    action: &str,
+    api_base: &str,
+    stdin: &str,
+    env: &[(&str, &str)],
+) -> Result<KeyCommand> {
+    let what = format!("revendo-pos key {action}");
     let mut child = Command::new(binaries::till()?)
-        .args(["key", "set", "--api-base", api_base])
+        .args(["key", action, "--api-base", api_base])
+        .envs(env.iter().copied())
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
-        .map_err(|error| process_error("revendo-pos key set", &error.to_string()))?;
-    if let Some(mut stdin) = child.stdin.take() {
-        writeln!(stdin, "{key}").map_err(|error| Error::io("revendo-pos stdin", error))?;
+        .map_err(|error| process_error(&what, &error.to_string()))?;
+    if let Some(mut input) = child.stdin.take() {
+        input.write_all(stdin.as_bytes()).map_err(|error| Error::io("revendo-pos stdin", error))?;
     }
-    let output = child
-        .wait_with_output()
-        .map_err(|error| process_error("revendo-pos key set", &error.to_string()))?;
-    if output.status.success() {
-        return Ok(());
-    }
-    Err(process_error("revendo-pos key set", &String::from_utf8_lossy(&output.stderr)))
+    let output =
+        child.wait_with_output().map_err(|error| process_error(&what, &error.to_string()))?;
+    Ok(KeyCommand {
+        succeeded: output.status.success(),
+        stdout: String::from_utf8_lossy(&output.stdout).trim().to_owned(),
+        stderr: String::from_utf8_lossy(&output.stderr).trim().to_owned(),
+    })
+}
+
+/// `revendo-pos key set --api-base <api_base>` with `key` on standard input, as an
+/// administrator deploys a till.
+pub fn store_with_cli(api_base: &str, key: &str) -> Result<()> {
+    succeeded("set", key_command("set", api_base, &format!("{key}\n"), &[])?)
 }
 
 /// `revendo-pos key delete --api-base <api_base>`: leaves the keyring as it was found.
 pub fn delete_with_cli(api_base: &str) -> Result<()> {
-    let output = Command::new(binaries::till()?)
-        .args(["key", "delete", "--api-base", api_base])
-        .stdin(Stdio::null())
-        .output()
-        .map_err(|error| process_error("revendo-pos key delete", &error.to_string()))?;
-    if output.status.success() {
+    succeeded("delete", key_command("delete", api_base, "", &[])?)
+}
+
+fn succeeded(action: &str, run: KeyCommand) -> Result<()> {
+    if run.succeeded {
         return Ok(());
     }
-    Err(process_error("revendo-pos key delete", &String::from_utf8_lossy(&output.stderr)))
+    Err(process_error(&format!("revendo-pos key {action}"), &run.stderr))
 }
 
 fn process_error(what: &str, message: &str) -> Error {

@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use serde_json::json;
-use till_e2e::keychain::{StoredKey, search_entries, stored_key};
+use till_e2e::keychain::{StoredKey, key_command, search_entries, stored_key};
 use till_e2e::sandbox::StandaloneSandbox;
 use till_e2e::till::Bench;
 use till_e2e::webdriver::test_id;
@@ -112,51 +112,22 @@ fn without_a_secret_service_the_till_says_so_and_stores_the_key_nowhere() {
     assert_eq!(files_containing(bench.data_dir(), &key), Vec::<String>::new(), "nor any file");
 }
 
-/// How one `revendo-pos key …` command ended: success, standard output, standard error.
-struct KeyCommand {
-    succeeded: bool,
-    stdout: String,
-    stderr: String,
-}
-
-/// Runs `revendo-pos key <action> --api-base <api_base>` with `stdin` as its input and
-/// `env` added to its environment.
-fn key_command(action: &str, api_base: &str, stdin: &str, env: &[(&str, &str)]) -> KeyCommand {
-    use std::io::Write;
-    use std::process::{Command, Stdio};
-
-    let mut child = Command::new(till_e2e::binaries::till().expect("till binary"))
-        .args(["key", action, "--api-base", api_base])
-        .envs(env.iter().copied())
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("revendo-pos starts");
-    let mut input = child.stdin.take().expect("stdin");
-    input.write_all(stdin.as_bytes()).expect("stdin written");
-    drop(input);
-    let output = child.wait_with_output().expect("revendo-pos ends");
-    KeyCommand {
-        succeeded: output.status.success(),
-        stdout: String::from_utf8_lossy(&output.stdout).trim().to_owned(),
-        stderr: String::from_utf8_lossy(&output.stderr).trim().to_owned(),
-    }
-}
-
 #[test]
 fn the_key_commands_store_report_and_delete_the_key_and_never_print_it() {
     let api_base = "https://key-commands.revendo.example";
     let _cleanup = StoredKey::cleared_after(api_base);
     let key = unique_key();
-    let status = |stdin| key_command("status", api_base, stdin, &[]);
+    let run = |action: &str, stdin: &str, env: &[(&str, &str)]| {
+        key_command(action, api_base, stdin, env).expect("revendo-pos runs")
+    };
+    let status = |stdin| run("status", stdin, &[]);
 
     let before = status("");
     assert!(!before.succeeded, "no key yet: {}", before.stdout);
     assert_eq!(before.stderr, format!("revendo-pos: no API key is stored for {api_base}"));
 
     // As a deployment script pipes it: surrounding blanks and the line break are not key.
-    let set = key_command("set", api_base, &format!("  {key}\n"), &[]);
+    let set = run("set", &format!("  {key}\n"), &[]);
     assert!(set.succeeded, "{}", set.stderr);
     assert_eq!(set.stdout, format!("API key stored for {api_base}"));
     assert_eq!(stored_key(api_base).expect("lookup").as_deref(), Some(key.as_str()));
@@ -165,17 +136,17 @@ fn the_key_commands_store_report_and_delete_the_key_and_never_print_it() {
     assert!(stored.succeeded, "{}", stored.stderr);
     assert_eq!(stored.stdout, format!("an API key is stored for {api_base}"));
 
-    let empty = key_command("set", api_base, "\n", &[]);
+    let empty = run("set", "\n", &[]);
     assert!(!empty.succeeded, "an empty key is refused");
     assert!(empty.stderr.starts_with("revendo-pos: "), "{}", empty.stderr);
     assert_eq!(stored_key(api_base).expect("lookup").as_deref(), Some(key.as_str()), "kept");
 
     let no_bus = [("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent")];
-    let without = key_command("status", api_base, "", &no_bus);
+    let without = run("status", "", &no_bus);
     assert!(!without.succeeded, "no Secret Service, no answer: {}", without.stdout);
     assert!(without.stderr.contains("no keychain service"), "says so: {}", without.stderr);
 
-    let deleted = key_command("delete", api_base, "", &[]);
+    let deleted = run("delete", "", &[]);
     assert!(deleted.succeeded, "{}", deleted.stderr);
     assert_eq!(stored_key(api_base).expect("lookup"), None, "gone from the Secret Service");
     assert!(!status("").succeeded, "no key any more");
